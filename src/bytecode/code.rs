@@ -1,0 +1,90 @@
+//! `CodeObject`: the compiled form of a module, class body, function,
+//! lambda, comprehension or generator. Immutable once built and shared as
+//! `Arc<CodeObject>`.
+//!
+//! Frame layout contract (the VM relies on it): a frame has
+//! `varnames.len()` local slots (arguments first, in order: positional,
+//! keyword-only, `*args` if VARARGS, `**kwargs` if VARKEYWORDS), followed by
+//! `cellvars.len() + freevars.len()` cell slots. `LoadDeref i` indexes that
+//! cell area: `i < cellvars.len()` is an own cell, otherwise
+//! `freevars[i - cellvars.len()]` comes from the function's closure.
+//! `cell2arg[j]` is `Some(k)` when cellvar `j` is argument `k` (its initial
+//! value is copied into the cell at call time).
+
+use super::opcodes::Op;
+use crate::value::Value;
+use std::sync::Arc;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Instr {
+    pub op: Op,
+    pub arg: u32,
+}
+
+pub mod flags {
+    /// Has a `*args` parameter.
+    pub const VARARGS: u32 = 1;
+    /// Has a `**kwargs` parameter.
+    pub const VARKEYWORDS: u32 = 2;
+    /// Calling returns a generator instead of running the body.
+    pub const GENERATOR: u32 = 4;
+    /// Uses `*_NAME` ops against a locals dict (module and class bodies).
+    pub const NAMESPACE: u32 = 8;
+    /// A class body (has `__class__` cell handling, `__qualname__`).
+    pub const CLASS_BODY: u32 = 16;
+    /// Async (`async def`): not supported yet, refused at compile time.
+    pub const COROUTINE: u32 = 32;
+}
+
+pub struct CodeObject {
+    /// `<module>`, function name, `<lambda>`, `<listcomp>`, class name...
+    pub name: Arc<str>,
+    pub qualname: Arc<str>,
+    pub filename: Arc<str>,
+    pub first_line: u32,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    pub instrs: Vec<Instr>,
+    /// Source line of each instruction (same length as `instrs`).
+    pub lines: Vec<u32>,
+    /// Constants: None, bool, int (small or big), float, str, bytes,
+    /// Ellipsis, tuples of constants, and nested code objects.
+    pub consts: Vec<Value>,
+    /// Names used by *_NAME, *_GLOBAL, *_ATTR, LoadMethod, Import*.
+    pub names: Vec<Arc<str>>,
+    /// The same names as `str` values (for dict keys without allocation).
+    pub name_values: Vec<Value>,
+    pub varnames: Vec<Arc<str>>,
+    pub cellvars: Vec<Arc<str>>,
+    pub freevars: Vec<Arc<str>>,
+    pub cell2arg: Vec<Option<u32>>,
+    /// Maximum value-stack depth.
+    pub max_stack: u32,
+}
+
+impl CodeObject {
+    pub fn has_flag(&self, f: u32) -> bool {
+        self.flags & f != 0
+    }
+    pub fn nlocals(&self) -> usize {
+        self.varnames.len()
+    }
+    pub fn ncells(&self) -> usize {
+        self.cellvars.len() + self.freevars.len()
+    }
+    /// Total argument slots including `*args`/`**kwargs`.
+    pub fn total_args(&self) -> usize {
+        (self.argcount + self.kwonlyargcount) as usize
+            + self.has_flag(flags::VARARGS) as usize
+            + self.has_flag(flags::VARKEYWORDS) as usize
+    }
+    pub fn line_of(&self, ip: usize) -> u32 {
+        self.lines.get(ip).copied().unwrap_or(self.first_line)
+    }
+    /// Fills `name_values` from `names` (call after building `names`).
+    pub fn intern_names(&mut self) {
+        self.name_values = self.names.iter().map(|n| Value::str(n)).collect();
+    }
+}

@@ -1,0 +1,207 @@
+//! Insertion-ordered hash table shared by `dict`, `set` and `frozenset`.
+//!
+//! `entries` keeps insertion order; deleted entries become tombstones (`key`
+//! is `Null`) and are compacted when they outnumber live ones. `index` maps a
+//! hash to entry positions. The table never calls Python code: key equality
+//! that needs a user `__eq__` is reported back as `Lookup::NeedsEq` so the
+//! caller can release the lock, run `__eq__`, and retry.
+
+use crate::value::Value;
+use hashbrown::HashTable;
+
+pub struct Entry {
+    pub hash: u64,
+    pub key: Value,
+    pub value: Value,
+}
+
+#[derive(Default)]
+pub struct DictData {
+    entries: Vec<Entry>,
+    index: HashTable<usize>,
+    live: usize,
+    /// Bumped on every insertion/removal (iteration checks, lookup caches).
+    pub version: u64,
+}
+
+/// Result of probing for a key.
+pub enum Lookup {
+    Found(usize),
+    NotFound,
+    /// Entry `usize` has the same hash and its equality with the probe key
+    /// needs Python code; the caller compares `key` outside the lock.
+    NeedsEq(usize, Value),
+}
+
+impl DictData {
+    pub fn with_capacity(n: usize) -> DictData {
+        DictData { entries: Vec::with_capacity(n), index: HashTable::with_capacity(n), live: 0, version: 0 }
+    }
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.live
+    }
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    /// Probes for `key`. `eq(stored)` answers equality natively, or `None`
+    /// when Python code is needed. Entries before `skip_until` whose
+    /// Python equality was already found false are skipped.
+    pub fn lookup(&self, hash: u64, key: &Value, skip: &[usize]) -> Lookup {
+        let entries = &self.entries;
+        for &i in self.index.iter_hash(hash) {
+            let e = &entries[i];
+            if e.hash != hash || e.key.is_null() || skip.contains(&i) {
+                continue;
+            }
+            if e.key.is(key) {
+                return Lookup::Found(i);
+            }
+            match crate::object::types::native_eq(&e.key, key) {
+                Some(true) => return Lookup::Found(i),
+                Some(false) => {}
+                None => return Lookup::NeedsEq(i, e.key.clone()),
+            }
+        }
+        Lookup::NotFound
+    }
+
+    pub fn entry(&self, i: usize) -> Option<&Entry> {
+        self.entries.get(i).filter(|e| !e.key.is_null())
+    }
+    pub fn value_at(&self, i: usize) -> &Value {
+        &self.entries[i].value
+    }
+    pub fn set_value_at(&mut self, i: usize, v: Value) -> Value {
+        std::mem::replace(&mut self.entries[i].value, v)
+    }
+
+    /// Appends a new key (the caller checked it is absent).
+    pub fn insert_new(&mut self, hash: u64, key: Value, value: Value) {
+        let pos = self.entries.len();
+        self.entries.push(Entry { hash, key, value });
+        let entries = &self.entries;
+        self.index.insert_unique(hash, pos, |&i| entries[i].hash);
+        self.live += 1;
+        self.version += 1;
+    }
+
+    /// Removes entry `i`, returning its key and value.
+    pub fn remove_at(&mut self, i: usize) -> (Value, Value) {
+        let hash = self.entries[i].hash;
+        if let Ok(slot) = self.index.find_entry(hash, |&j| j == i) {
+            slot.remove();
+        }
+        let e = &mut self.entries[i];
+        let key = std::mem::take(&mut e.key);
+        let value = std::mem::take(&mut e.value);
+        self.live -= 1;
+        self.version += 1;
+        if self.entries.len() > 16 && self.live * 2 < self.entries.len() {
+            self.compact();
+        }
+        (key, value)
+    }
+
+    fn compact(&mut self) {
+        self.entries.retain(|e| !e.key.is_null());
+        let mut index = HashTable::with_capacity(self.entries.len());
+        for (i, e) in self.entries.iter().enumerate() {
+            let entries = &self.entries;
+            index.insert_unique(e.hash, i, |&j| entries[j].hash);
+        }
+        self.index = index;
+    }
+
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.index.clear();
+        self.live = 0;
+        self.version += 1;
+    }
+
+    /// Live entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| !e.key.is_null())
+    }
+    /// The live entry at or after raw position `pos` (for iterators that
+    /// survive across unlocks): returns the entry and the next position.
+    pub fn next_from(&self, mut pos: usize) -> Option<(&Entry, usize)> {
+        while pos < self.entries.len() {
+            let e = &self.entries[pos];
+            pos += 1;
+            if !e.key.is_null() {
+                return Some((e, pos));
+            }
+        }
+        None
+    }
+    pub fn keys(&self) -> Vec<Value> {
+        self.iter().map(|e| e.key.clone()).collect()
+    }
+    pub fn values(&self) -> Vec<Value> {
+        self.iter().map(|e| e.value.clone()).collect()
+    }
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.iter().map(|e| (e.key.clone(), e.value.clone())).collect()
+    }
+    /// Removes and returns the last entry (dict.popitem / set.pop order).
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        let i = self.entries.iter().rposition(|e| !e.key.is_null())?;
+        Some(self.remove_at(i))
+    }
+    pub fn pop_first(&mut self) -> Option<(Value, Value)> {
+        let i = self.entries.iter().position(|e| !e.key.is_null())?;
+        Some(self.remove_at(i))
+    }
+    pub fn trace(&self, f: &mut dyn FnMut(&Value)) {
+        for e in self.iter() {
+            f(&e.key);
+            f(&e.value);
+        }
+    }
+    pub fn clone_data(&self) -> DictData {
+        let mut d = DictData::with_capacity(self.live);
+        for e in self.iter() {
+            d.insert_new(e.hash, e.key.clone(), e.value.clone());
+        }
+        d
+    }
+
+    /// Lookup by a `str` key without any Python code (names, attributes).
+    pub fn get_str(&self, name: &str) -> Option<&Value> {
+        let hash = crate::object::pystr::str_hash(name);
+        for &i in self.index.iter_hash(hash) {
+            let e = &self.entries[i];
+            if e.hash == hash && e.key.as_str() == Some(name) {
+                return Some(&e.value);
+            }
+        }
+        None
+    }
+    /// Sets a `str` key (names, attributes). `key` must be a `str` value.
+    pub fn set_str(&mut self, key: Value, value: Value) {
+        let name = key.as_str().expect("set_str with a str key");
+        let hash = crate::object::pystr::str_hash(name);
+        let found = self.index.iter_hash(hash).copied().find(|&i| {
+            let e = &self.entries[i];
+            e.hash == hash && e.key.as_str() == Some(name)
+        });
+        match found {
+            Some(i) => {
+                self.entries[i].value = value;
+            }
+            None => self.insert_new(hash, key, value),
+        }
+    }
+    pub fn del_str(&mut self, name: &str) -> Option<Value> {
+        let hash = crate::object::pystr::str_hash(name);
+        let found = self.index.iter_hash(hash).copied().find(|&i| {
+            let e = &self.entries[i];
+            e.hash == hash && e.key.as_str() == Some(name)
+        })?;
+        Some(self.remove_at(found).1)
+    }
+}

@@ -1,0 +1,291 @@
+//! The heap object model.
+//!
+//! Every non-inline value is an `Arc<Object>`: a `Payload` (the built-in
+//! layout), an optional user class (instances of Python classes, including
+//! subclasses of built-in types) and an optional instance `__dict__`.
+//! Objects are `Send + Sync`: immutable payloads need no lock, mutable ones
+//! (list, dict, set, bytearray, cells, instance dicts) sit behind a
+//! `parking_lot::Mutex` that is held only for the duration of one single
+//! operation and never while Python code runs, so concurrent single
+//! operations are atomic and cannot corrupt an object (free-threaded CPython's
+//! model). Every payload can enumerate the values it holds (`trace`).
+
+pub mod dict;
+pub mod pystr;
+pub mod types;
+
+pub use dict::{DictData, Lookup};
+pub use pystr::PyStr;
+
+use crate::bytecode::CodeObject;
+use crate::value::Value;
+use num_bigint::BigInt;
+use parking_lot::Mutex;
+use std::any::Any;
+use std::sync::Arc;
+
+pub type ObjRef = Arc<Object>;
+
+pub struct Object {
+    pub payload: Payload,
+    /// The Python class for instances of user-defined classes; `None` means
+    /// the built-in type implied by the payload.
+    pub class: Option<ObjRef>,
+    /// The instance `__dict__` (user-class instances, functions, modules keep
+    /// theirs in the payload).
+    pub dict: Option<Box<Mutex<DictData>>>,
+}
+
+impl Object {
+    #[inline]
+    pub fn new(payload: Payload) -> ObjRef {
+        Arc::new(Object { payload, class: None, dict: None })
+    }
+    pub fn with_class(payload: Payload, class: ObjRef, has_dict: bool) -> ObjRef {
+        let dict = if has_dict { Some(Box::new(Mutex::new(DictData::default()))) } else { None };
+        Arc::new(Object { payload, class: Some(class), dict })
+    }
+}
+
+/// A native (Rust) function's signature. `args.pos` holds the positional
+/// arguments (for methods, `self` first); `args.kw` the keyword arguments.
+pub type NativeFn = fn(&mut crate::pvm::Vm, Args) -> crate::pvm::PyResult;
+
+#[derive(Default)]
+pub struct Args {
+    pub pos: Vec<Value>,
+    pub kw: Vec<(Arc<str>, Value)>,
+}
+
+impl Args {
+    pub fn new(pos: Vec<Value>) -> Args {
+        Args { pos, kw: Vec::new() }
+    }
+    /// Removes and returns keyword argument `name`.
+    pub fn take_kw(&mut self, name: &str) -> Option<Value> {
+        let i = self.kw.iter().position(|(k, _)| &**k == name)?;
+        Some(self.kw.remove(i).1)
+    }
+}
+
+pub struct NativeFunc {
+    pub name: &'static str,
+    pub func: NativeFn,
+    /// Bound receiver for module-level natives that need one (e.g. methods of
+    /// a native object created at run time); `Null` when unbound.
+    pub bound: Value,
+}
+
+pub struct Function {
+    pub code: Arc<CodeObject>,
+    pub globals: ObjRef,
+    pub name: Mutex<Arc<str>>,
+    pub qualname: Mutex<Arc<str>>,
+    pub defaults: Mutex<Option<Arc<[Value]>>>,
+    pub kwdefaults: Mutex<Option<ObjRef>>,
+    pub closure: Option<Box<[Value]>>,
+    pub dict: Mutex<DictData>,
+}
+
+pub struct TypeData {
+    pub name: Mutex<Arc<str>>,
+    pub qualname: Mutex<Arc<str>>,
+    pub bases: Vec<ObjRef>,
+    /// Method resolution order, excluding the type itself (no Arc cycle).
+    pub mro: Vec<ObjRef>,
+    pub dict: Mutex<DictData>,
+    /// The built-in layout instances carry (`Instance` for plain classes).
+    pub layout: Layout,
+    /// True for types created by `class` statements / `type(...)`.
+    pub heap_type: bool,
+    /// Instances have no `__dict__` (`__slots__` without `__dict__`).
+    pub slots: Option<Vec<Arc<str>>>,
+}
+
+/// Which built-in payload instances of a type carry.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Layout {
+    Object,
+    Int,
+    Float,
+    Str,
+    Bytes,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    Exception,
+    Type,
+    Other,
+}
+
+pub struct ExcData {
+    pub args: Mutex<Value>,
+    pub cause: Mutex<Value>,
+    pub context: Mutex<Value>,
+    pub suppress_context: Mutex<bool>,
+    /// Frames the exception passed through, innermost first.
+    pub traceback: Mutex<Vec<TbEntry>>,
+}
+
+#[derive(Clone)]
+pub struct TbEntry {
+    pub code: Arc<CodeObject>,
+    pub line: u32,
+}
+
+pub struct ModuleData {
+    pub name: Arc<str>,
+    pub dict: ObjRef,
+}
+
+/// Iterators over built-in data, implemented natively.
+pub trait NativeIter: Send {
+    fn next(&mut self, vm: &mut crate::pvm::Vm) -> crate::pvm::PyResult<Option<Value>>;
+    fn trace(&self, f: &mut dyn FnMut(&Value));
+    /// A length hint (`__length_hint__`), if cheap.
+    fn len_hint(&self) -> Option<usize> {
+        None
+    }
+}
+
+/// Objects defined by native modules (tasklets, channels, sockets...).
+pub trait NativeObject: Send + Sync + Any {
+    fn type_obj(&self) -> &ObjRef;
+    fn trace(&self, f: &mut dyn FnMut(&Value));
+    fn as_any(&self) -> &dyn Any;
+}
+
+pub enum Payload {
+    /// A plain instance of a user class (state lives in `Object::dict`).
+    Instance,
+    Str(PyStr),
+    BigInt(BigInt),
+    Bytes(Box<[u8]>),
+    ByteArray(Mutex<Vec<u8>>),
+    Tuple(Box<[Value]>),
+    List(Mutex<Vec<Value>>),
+    Dict(Mutex<DictData>),
+    Set(Mutex<DictData>),
+    FrozenSet(DictData),
+    Range { start: i64, stop: i64, step: i64 },
+    Slice { start: Value, stop: Value, step: Value },
+    Type(TypeData),
+    Function(Function),
+    NativeFunc(NativeFunc),
+    BoundMethod { func: Value, this: Value },
+    StaticMethod(Value),
+    ClassMethod(Value),
+    Property { fget: Value, fset: Value, fdel: Value, doc: Value },
+    /// A native attribute of a built-in type (e.g. `exc.args`).
+    GetSet { name: &'static str, get: NativeFn, set: Option<NativeFn> },
+    Super { ty: ObjRef, obj: Value },
+    Code(Arc<CodeObject>),
+    Cell(Mutex<Value>),
+    Module(ModuleData),
+    Exception(ExcData),
+    Generator(Mutex<crate::pvm::GenState>),
+    Iter(Mutex<Box<dyn NativeIter>>),
+    DictView { dict: ObjRef, kind: DictViewKind },
+    NotImplemented,
+    Ellipsis,
+    Native(Box<dyn NativeObject>),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DictViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+impl Payload {
+    /// Calls `f` on every value this payload references (for a future cycle
+    /// collector and for debugging dumps).
+    pub fn trace(&self, f: &mut dyn FnMut(&Value)) {
+        match self {
+            Payload::Tuple(items) => items.iter().for_each(f),
+            Payload::List(items) => items.lock().iter().for_each(f),
+            Payload::Dict(d) | Payload::Set(d) => d.lock().trace(f),
+            Payload::FrozenSet(d) => d.trace(f),
+            Payload::Slice { start, stop, step } => {
+                f(start);
+                f(stop);
+                f(step)
+            }
+            Payload::Type(t) => {
+                t.bases.iter().for_each(|b| f(&Value::Obj(b.clone())));
+                t.dict.lock().trace(f)
+            }
+            Payload::Function(func) => {
+                f(&Value::Obj(func.globals.clone()));
+                if let Some(d) = &*func.defaults.lock() {
+                    d.iter().for_each(&mut *f)
+                }
+                if let Some(c) = &func.closure {
+                    c.iter().for_each(&mut *f)
+                }
+                func.dict.lock().trace(f)
+            }
+            Payload::NativeFunc(n) => f(&n.bound),
+            Payload::BoundMethod { func, this } => {
+                f(func);
+                f(this)
+            }
+            Payload::StaticMethod(v) | Payload::ClassMethod(v) => f(v),
+            Payload::Property { fget, fset, fdel, doc } => {
+                f(fget);
+                f(fset);
+                f(fdel);
+                f(doc)
+            }
+            Payload::Super { ty, obj } => {
+                f(&Value::Obj(ty.clone()));
+                f(obj)
+            }
+            Payload::Cell(c) => f(&c.lock()),
+            Payload::Module(m) => f(&Value::Obj(m.dict.clone())),
+            Payload::Exception(e) => {
+                f(&e.args.lock());
+                f(&e.cause.lock());
+                f(&e.context.lock())
+            }
+            Payload::Generator(g) => {
+                if let Some(g) = g.try_lock() {
+                    g.trace(f)
+                }
+            }
+            Payload::Iter(it) => {
+                if let Some(it) = it.try_lock() {
+                    it.trace(f)
+                }
+            }
+            Payload::DictView { dict, .. } => f(&Value::Obj(dict.clone())),
+            Payload::Native(n) => n.trace(f),
+            Payload::Code(code) => code.consts.iter().for_each(f),
+            Payload::Instance
+            | Payload::Str(_)
+            | Payload::BigInt(_)
+            | Payload::Bytes(_)
+            | Payload::ByteArray(_)
+            | Payload::Range { .. }
+            | Payload::GetSet { .. }
+            | Payload::NotImplemented
+            | Payload::Ellipsis => {}
+        }
+    }
+}
+
+impl Object {
+    /// All references held by this object, including its class and `__dict__`.
+    pub fn trace(&self, f: &mut dyn FnMut(&Value)) {
+        if let Some(c) = &self.class {
+            f(&Value::Obj(c.clone()));
+        }
+        if let Some(d) = &self.dict {
+            d.lock().trace(f);
+        }
+        self.payload.trace(f)
+    }
+}

@@ -1,0 +1,75 @@
+//! `str` payload: immutable UTF-8 text with a cached hash and char count.
+//!
+//! Python indexes strings by code point; `char_len` and `ascii` make the
+//! common ASCII case O(1). The hash is computed once (0 means "not yet").
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+pub struct PyStr {
+    s: Box<str>,
+    char_len: usize,
+    hash: AtomicU64,
+}
+
+impl PyStr {
+    pub fn new(s: String) -> PyStr {
+        let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
+        PyStr { s: s.into_boxed_str(), char_len, hash: AtomicU64::new(0) }
+    }
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.s
+    }
+    /// Length in code points.
+    #[inline]
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.char_len == self.s.len()
+    }
+    /// The code point at char index `i` (0 <= i < char_len).
+    pub fn char_at(&self, i: usize) -> Option<char> {
+        if self.is_ascii() {
+            self.s.as_bytes().get(i).map(|b| *b as char)
+        } else {
+            self.s.chars().nth(i)
+        }
+    }
+    /// Byte offset of char index `i` (clamped to the end).
+    pub fn byte_offset(&self, i: usize) -> usize {
+        if self.is_ascii() {
+            i.min(self.s.len())
+        } else {
+            self.s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.s.len())
+        }
+    }
+    pub fn hash(&self) -> u64 {
+        // Relaxed: the hash is a pure function of immutable data; racing
+        // writers store the same value.
+        let h = self.hash.load(Ordering::Relaxed);
+        if h != 0 {
+            return h;
+        }
+        let h = str_hash(&self.s);
+        self.hash.store(h, Ordering::Relaxed);
+        h
+    }
+}
+
+/// FNV-1a folded so that it is never 0 or the "-1" of CPython's C API.
+pub fn str_hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.as_bytes() {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    // Keep it inside the positive i64 range minus -1/0 surprises.
+    let h = h >> 2;
+    if h == 0 {
+        1
+    } else {
+        h
+    }
+}

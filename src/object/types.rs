@@ -1,0 +1,502 @@
+//! The built-in type objects (a process-wide registry), `type_of`, and the
+//! native equality/hash used by dicts and sets without running Python code.
+
+use super::{DictData, Layout, ObjRef, Object, Payload, TypeData};
+use crate::value::Value;
+use num_bigint::BigInt;
+use num_traits::{ToPrimitive, Zero};
+use parking_lot::Mutex;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+macro_rules! builtin_types {
+    ($($field:ident : $name:literal, $base:ident, $layout:ident;)*) => {
+        /// Every built-in type, created once per process.
+        pub struct BuiltinTypes {
+            $(pub $field: ObjRef,)*
+            /// Exception classes by name.
+            pub exceptions: HashMap<&'static str, ObjRef>,
+            pub none: Value,
+            pub not_implemented: Value,
+            pub ellipsis: Value,
+        }
+
+        fn create_types() -> BuiltinTypes {
+            let mut made: HashMap<&'static str, ObjRef> = HashMap::new();
+            $(
+                let base = made.get(stringify!($base)).cloned();
+                let t = new_type($name, base, Layout::$layout, false);
+                made.insert(stringify!($field), t);
+            )*
+            let mut exceptions = HashMap::new();
+            exceptions.insert("BaseException", made["base_exception"].clone());
+            for (name, base) in &EXCEPTIONS[1..] {
+                let base = exceptions.get(base).cloned().or_else(|| made.get(*base).cloned());
+                let t = new_type(name, base, Layout::Exception, false);
+                exceptions.insert(*name, t);
+            }
+            BuiltinTypes {
+                $($field: made.remove(stringify!($field)).unwrap(),)*
+                exceptions,
+                none: Value::None,
+                not_implemented: Value::obj(Payload::NotImplemented),
+                ellipsis: Value::obj(Payload::Ellipsis),
+            }
+        }
+    };
+}
+
+// field: Python name, base field (`object` for the root), layout.
+builtin_types! {
+    object: "object", object, Object;
+    type_: "type", object, Type;
+    int: "int", object, Int;
+    bool_: "bool", int, Int;
+    float: "float", object, Float;
+    str_: "str", object, Str;
+    bytes: "bytes", object, Bytes;
+    bytearray: "bytearray", object, Other;
+    list: "list", object, List;
+    tuple: "tuple", object, Tuple;
+    dict: "dict", object, Dict;
+    set: "set", object, Set;
+    frozenset: "frozenset", object, FrozenSet;
+    range: "range", object, Other;
+    slice: "slice", object, Other;
+    none_type: "NoneType", object, Other;
+    not_implemented_type: "NotImplementedType", object, Other;
+    ellipsis_type: "ellipsis", object, Other;
+    function: "function", object, Other;
+    builtin_function: "builtin_function_or_method", object, Other;
+    method: "method", object, Other;
+    staticmethod: "staticmethod", object, Other;
+    classmethod: "classmethod", object, Other;
+    property: "property", object, Other;
+    getset_descriptor: "getset_descriptor", object, Other;
+    super_: "super", object, Other;
+    code: "code", object, Other;
+    cell: "cell", object, Other;
+    module: "module", object, Other;
+    generator: "generator", object, Other;
+    iterator: "iterator", object, Other;
+    dict_keys: "dict_keys", object, Other;
+    dict_values: "dict_values", object, Other;
+    dict_items: "dict_items", object, Other;
+    base_exception: "BaseException", object, Exception;
+}
+
+/// (name, base) in definition order; the root `BaseException` is above.
+pub const EXCEPTIONS: &[(&str, &str)] = &[
+    ("BaseException", "base_exception"),
+    ("SystemExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("Exception", "BaseException"),
+    ("TaskletExit", "SystemExit"),
+    ("StopIteration", "Exception"),
+    ("StopAsyncIteration", "Exception"),
+    ("ArithmeticError", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("OSError", "Exception"),
+    ("BlockingIOError", "OSError"),
+    ("ChildProcessError", "OSError"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("FileExistsError", "OSError"),
+    ("FileNotFoundError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("ProcessLookupError", "OSError"),
+    ("TimeoutError", "OSError"),
+    ("ReferenceError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("NotImplementedError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("SyntaxError", "Exception"),
+    ("IndentationError", "SyntaxError"),
+    ("TabError", "IndentationError"),
+    ("SystemError", "Exception"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("Warning", "Exception"),
+    ("UserWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+];
+
+pub fn new_type(name: &str, base: Option<ObjRef>, layout: Layout, heap_type: bool) -> ObjRef {
+    let mut mro = Vec::new();
+    if let Some(b) = &base {
+        mro.push(b.clone());
+        if let Payload::Type(bt) = &b.payload {
+            mro.extend(bt.mro.iter().cloned());
+        }
+    }
+    let name: Arc<str> = Arc::from(name);
+    Object::new(Payload::Type(TypeData {
+        name: Mutex::new(name.clone()),
+        qualname: Mutex::new(name),
+        bases: base.into_iter().collect(),
+        mro,
+        dict: Mutex::new(DictData::default()),
+        layout,
+        heap_type,
+        slots: None,
+    }))
+}
+
+static TYPES: OnceLock<BuiltinTypes> = OnceLock::new();
+
+/// The built-in types (created on first use).
+#[inline]
+pub fn types() -> &'static BuiltinTypes {
+    TYPES.get_or_init(create_types)
+}
+
+/// The exception class `name` (panics on an unknown name: a weft bug).
+pub fn exc_type(name: &str) -> &'static ObjRef {
+    types().exceptions.get(name).unwrap_or_else(|| panic!("internal error: no exception type {name}"))
+}
+
+/// The type of any value.
+pub fn type_of(v: &Value) -> &ObjRef {
+    let t = types();
+    match v {
+        Value::Null | Value::None => &t.none_type,
+        Value::Bool(_) => &t.bool_,
+        Value::Int(_) => &t.int,
+        Value::Float(_) => &t.float,
+        Value::Obj(o) => {
+            if let Some(c) = &o.class {
+                return c;
+            }
+            payload_type(&o.payload)
+        }
+    }
+}
+
+fn payload_type(p: &Payload) -> &ObjRef {
+    let t = types();
+    match p {
+        Payload::Instance => &t.object,
+        Payload::Str(_) => &t.str_,
+        Payload::BigInt(_) => &t.int,
+        Payload::Bytes(_) => &t.bytes,
+        Payload::ByteArray(_) => &t.bytearray,
+        Payload::Tuple(_) => &t.tuple,
+        Payload::List(_) => &t.list,
+        Payload::Dict(_) => &t.dict,
+        Payload::Set(_) => &t.set,
+        Payload::FrozenSet(_) => &t.frozenset,
+        Payload::Range { .. } => &t.range,
+        Payload::Slice { .. } => &t.slice,
+        Payload::Type(_) => &t.type_,
+        Payload::Function(_) => &t.function,
+        Payload::NativeFunc(_) => &t.builtin_function,
+        Payload::BoundMethod { .. } => &t.method,
+        Payload::StaticMethod(_) => &t.staticmethod,
+        Payload::ClassMethod(_) => &t.classmethod,
+        Payload::Property { .. } => &t.property,
+        Payload::GetSet { .. } => &t.getset_descriptor,
+        Payload::Super { .. } => &t.super_,
+        Payload::Code(_) => &t.code,
+        Payload::Cell(_) => &t.cell,
+        Payload::Module(_) => &t.module,
+        Payload::Exception(_) => &t.base_exception,
+        Payload::Generator(_) => &t.generator,
+        Payload::Iter(_) => &t.iterator,
+        Payload::DictView { kind, .. } => match kind {
+            super::DictViewKind::Keys => &t.dict_keys,
+            super::DictViewKind::Values => &t.dict_values,
+            super::DictViewKind::Items => &t.dict_items,
+        },
+        Payload::NotImplemented => &t.not_implemented_type,
+        Payload::Ellipsis => &t.ellipsis_type,
+        Payload::Native(n) => n.type_obj(),
+    }
+}
+
+/// The `TypeData` of a type object.
+pub fn type_data(t: &ObjRef) -> &TypeData {
+    match &t.payload {
+        Payload::Type(td) => td,
+        _ => panic!("internal error: type_data on a non-type"),
+    }
+}
+
+/// Looks `name` up along the type's MRO (no descriptors invoked).
+pub fn lookup_in_type(t: &ObjRef, name: &str) -> Option<Value> {
+    let td = type_data(t);
+    if let Some(v) = td.dict.lock().get_str(name) {
+        return Some(v.clone());
+    }
+    for b in &td.mro {
+        if let Some(v) = type_data(b).dict.lock().get_str(name) {
+            return Some(v.clone());
+        }
+    }
+    None
+}
+
+/// Is `sub` the same as or a subclass of `sup`?
+pub fn is_subtype(sub: &ObjRef, sup: &ObjRef) -> bool {
+    Arc::ptr_eq(sub, sup) || type_data(sub).mro.iter().any(|t| Arc::ptr_eq(t, sup))
+}
+
+/// True when instances of `t` compare by identity (no `__eq__` override).
+fn eq_is_identity(t: &ObjRef) -> bool {
+    match lookup_in_type(t, "__eq__") {
+        None => true,
+        Some(Value::Obj(o)) => matches!(&o.payload, Payload::NativeFunc(n) if n.name == "object.__eq__"),
+        Some(_) => false,
+    }
+}
+
+/// Equality of two values when it needs no Python code; `None` otherwise.
+pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
+    use Value::*;
+    Some(match (a, b) {
+        (None, None) => true,
+        (Int(x), Int(y)) => x == y,
+        (Bool(x), Bool(y)) => x == y,
+        (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == *y as i64,
+        (Float(x), Float(y)) => x == y,
+        (Int(x), Float(y)) | (Float(y), Int(x)) => int_float_eq(*x, *y),
+        (Bool(x), Float(y)) | (Float(y), Bool(x)) => (*x as i64 as f64) == *y,
+        (Obj(x), Obj(y)) => return obj_native_eq(x, y),
+        (Obj(o), other) | (other, Obj(o)) => {
+            if o.class.is_some() {
+                if eq_is_identity(o.class.as_ref().unwrap()) {
+                    return Some(false);
+                }
+                return Option::None;
+            }
+            match (&o.payload, other) {
+                (Payload::BigInt(_), Float(f)) => bigint_to_f64(o).map(|x| x == *f).unwrap_or(false),
+                _ => false,
+            }
+        }
+        _ => false,
+    })
+}
+
+fn int_float_eq(i: i64, f: f64) -> bool {
+    f.fract() == 0.0 && f >= -9.3e18 && f <= 9.3e18 && (f as i128) == i as i128
+}
+
+fn bigint_to_f64(o: &ObjRef) -> Option<f64> {
+    match &o.payload {
+        Payload::BigInt(b) => b.to_f64(),
+        _ => Option::None,
+    }
+}
+
+fn obj_native_eq(x: &ObjRef, y: &ObjRef) -> Option<bool> {
+    if Arc::ptr_eq(x, y) {
+        return Some(true);
+    }
+    if let Some(c) = x.class.as_ref().or(y.class.as_ref()) {
+        let _ = c;
+        let xi = x.class.as_ref().map(eq_is_identity).unwrap_or(true);
+        let yi = y.class.as_ref().map(eq_is_identity).unwrap_or(true);
+        if !(xi && yi) {
+            return None;
+        }
+        if x.class.is_some() && matches!(x.payload, Payload::Instance) || y.class.is_some() && matches!(y.payload, Payload::Instance) {
+            return Some(false);
+        }
+    }
+    Some(match (&x.payload, &y.payload) {
+        (Payload::Str(a), Payload::Str(b)) => a.as_str() == b.as_str(),
+        (Payload::BigInt(a), Payload::BigInt(b)) => a == b,
+        (Payload::Bytes(a), Payload::Bytes(b)) => a == b,
+        (Payload::Tuple(a), Payload::Tuple(b)) => {
+            if a.len() != b.len() {
+                return Some(false);
+            }
+            for (p, q) in a.iter().zip(b.iter()) {
+                if p.is(q) {
+                    continue;
+                }
+                match native_eq(p, q) {
+                    Some(true) => {}
+                    Some(false) => return Some(false),
+                    None => return None,
+                }
+            }
+            true
+        }
+        (Payload::FrozenSet(a), Payload::FrozenSet(b)) => {
+            if a.len() != b.len() {
+                return Some(false);
+            }
+            for e in a.iter() {
+                match b.lookup(e.hash, &e.key, &[]) {
+                    super::Lookup::Found(_) => {}
+                    super::Lookup::NotFound => return Some(false),
+                    super::Lookup::NeedsEq(..) => return None,
+                }
+            }
+            true
+        }
+        (Payload::Range { start: a, stop: b, step: c }, Payload::Range { start: d, stop: e, step: f }) => {
+            (a, b, c) == (d, e, f)
+        }
+        (Payload::List(_), _) | (Payload::Dict(_), _) | (Payload::Set(_), _) | (Payload::ByteArray(_), _) => {
+            // Mutable containers are unhashable; their equality is done by
+            // the VM (elements may need `__eq__`).
+            return None;
+        }
+        (Payload::Exception(_), _) | (Payload::Instance, _) => false,
+        _ => false,
+    })
+}
+
+/// CPython's numeric hash modulus (2**61 - 1).
+pub const HASH_MODULUS: u64 = (1 << 61) - 1;
+
+pub fn hash_i64(i: i64) -> i64 {
+    let m = (i.unsigned_abs() % HASH_MODULUS) as i64;
+    let h = if i < 0 { -m } else { m };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+pub fn hash_bigint(b: &BigInt) -> i64 {
+    let m = BigInt::from(HASH_MODULUS);
+    let r = (b.magnitude() % m.magnitude()).to_u64().unwrap_or(0) as i64;
+    let h = if b.sign() == num_bigint::Sign::Minus { -r } else { r };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// CPython's `_Py_HashDouble` (without the NaN identity twist: NaN -> 0).
+pub fn hash_f64(v: f64) -> i64 {
+    if !v.is_finite() {
+        return if v.is_infinite() { if v > 0.0 { 314159 } else { -314159 } } else { 0 };
+    }
+    if v.fract() == 0.0 && v.abs() < 9.2e18 {
+        return hash_i64(v as i64);
+    }
+    let (mut m, mut e) = frexp(v);
+    let mut sign = 1i64;
+    if m < 0.0 {
+        sign = -1;
+        m = -m;
+    }
+    let mut x: u64 = 0;
+    while m != 0.0 {
+        x = ((x << 28) & HASH_MODULUS) | x >> (61 - 28);
+        m *= 268435456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        x += y;
+        if x >= HASH_MODULUS {
+            x -= HASH_MODULUS;
+        }
+    }
+    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    x = ((x << e) & HASH_MODULUS) | x >> (61 - e);
+    let h = x as i64 * sign;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+fn frexp(v: f64) -> (f64, i32) {
+    if v == 0.0 {
+        return (0.0, 0);
+    }
+    let bits = v.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        let (m, e) = frexp(v * (1u64 << 54) as f64);
+        return (m, e - 54);
+    }
+    let e = exp - 1022;
+    let m = f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52));
+    (m, e)
+}
+
+/// Hash of a value when it needs no Python code. `Err(())` = unhashable
+/// built-in; `Ok(None)` = needs a user `__hash__`.
+pub fn native_hash(v: &Value) -> Result<Option<i64>, ()> {
+    Ok(Some(match v {
+        Value::Null | Value::None => 0x5f3759df,
+        Value::Bool(b) => *b as i64,
+        Value::Int(i) => hash_i64(*i),
+        Value::Float(f) => hash_f64(*f),
+        Value::Obj(o) => {
+            if o.class.is_some() {
+                return Ok(None);
+            }
+            match &o.payload {
+                Payload::Str(s) => s.hash() as i64,
+                Payload::BigInt(b) => hash_bigint(b),
+                Payload::Bytes(b) => crate::object::pystr::str_hash(&String::from_utf8_lossy(b)) as i64 ^ 0x55,
+                Payload::Tuple(items) => {
+                    // xxHash-style combine as in CPython's tuplehash.
+                    let mut acc: u64 = 0x27D4EB2F165667C5;
+                    for it in items.iter() {
+                        let h = match native_hash(it)? {
+                            Some(h) => h,
+                            None => return Ok(None),
+                        };
+                        acc = acc.wrapping_add((h as u64).wrapping_mul(0xC2B2AE3D27D4EB4F));
+                        acc = acc.rotate_left(31);
+                        acc = acc.wrapping_mul(0x9E3779B185EBCA87);
+                    }
+                    acc = acc.wrapping_add(items.len() as u64 ^ (0x27D4EB2F165667C5 ^ 3527539));
+                    (acc >> 1) as i64
+                }
+                Payload::FrozenSet(d) => {
+                    let mut acc: u64 = 0;
+                    for e in d.iter() {
+                        let h = e.hash;
+                        acc ^= (h ^ (h << 16) ^ 89869747).wrapping_mul(3644798167);
+                    }
+                    (acc >> 1) as i64
+                }
+                Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::ByteArray(_) => return Err(()),
+                Payload::Slice { .. } => return Err(()),
+                _ => (Arc::as_ptr(o) as usize >> 4) as i64,
+            }
+        }
+    }))
+}
+
+/// True for zero-valued numbers (used by truthiness fast paths).
+pub fn bigint_is_zero(b: &BigInt) -> bool {
+    b.is_zero()
+}

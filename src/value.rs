@@ -1,0 +1,130 @@
+//! The value representation: a small tagged value.
+//!
+//! `None`, `bool`, small `int` (i64) and `float` are inline and never
+//! reference-counted; everything else is an `Arc<Object>`. `Null` is an empty
+//! slot (an unbound local, the "no self" marker of `LOAD_METHOD`); it never
+//! reaches Python code.
+
+use crate::object::{ObjRef, Object, Payload};
+use std::sync::Arc;
+
+#[derive(Clone, Default)]
+pub enum Value {
+    /// Empty slot: unbound local or the method-call "no self" marker.
+    #[default]
+    Null,
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Obj(ObjRef),
+}
+
+impl Value {
+    #[inline]
+    pub fn obj(payload: Payload) -> Value {
+        Value::Obj(Object::new(payload))
+    }
+    #[inline]
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+    #[inline]
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+    #[inline]
+    pub fn as_obj(&self) -> Option<&ObjRef> {
+        match self {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+    #[inline]
+    pub fn payload(&self) -> Option<&Payload> {
+        match self {
+            Value::Obj(o) => Some(&o.payload),
+            _ => None,
+        }
+    }
+    /// Identity (`is`).
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Null, Value::Null) | (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Obj(a), Value::Obj(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+    /// A stable identity number (`id()`).
+    pub fn id(&self) -> i64 {
+        match self {
+            Value::Obj(o) => Arc::as_ptr(o) as usize as i64,
+            Value::None => 0x1000,
+            Value::Null => 0,
+            Value::Bool(b) => 0x2000 + *b as i64,
+            Value::Int(i) => i.wrapping_mul(2).wrapping_add(1),
+            Value::Float(f) => (f.to_bits() as i64) | 1,
+        }
+    }
+    pub fn str(s: &str) -> Value {
+        Value::obj(Payload::Str(crate::object::PyStr::new(s.to_string())))
+    }
+    pub fn string(s: String) -> Value {
+        Value::obj(Payload::Str(crate::object::PyStr::new(s)))
+    }
+    /// The `&str` of a `str` value, if it is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Obj(o) => match &o.payload {
+                Payload::Str(s) => Some(s.as_str()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::obj(Payload::Tuple(items.into_boxed_slice()))
+    }
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::obj(Payload::List(parking_lot::Mutex::new(items)))
+    }
+    pub fn bigint(n: num_bigint::BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        match n.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::obj(Payload::BigInt(n)),
+        }
+    }
+    pub fn bytes(b: Vec<u8>) -> Value {
+        Value::obj(Payload::Bytes(b.into_boxed_slice()))
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+impl From<i64> for Value {
+    fn from(i: i64) -> Value {
+        Value::Int(i)
+    }
+}
+impl From<f64> for Value {
+    fn from(f: f64) -> Value {
+        Value::Float(f)
+    }
+}
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::str(s)
+    }
+}
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::string(s)
+    }
+}
