@@ -1,0 +1,4 @@
+//! I/O: one mio reactor thread per runtime (see `reactor.rs`).
+
+pub(crate) mod reactor;
+pub(crate) use reactor::Reactor;

@@ -1,0 +1,203 @@
+//! One worker thread: its local FIFO deque, its "run next" slot, the loop that
+//! finds and runs tasks, and the thread-local pointer that lets wake-ups on
+//! this thread push to the local queue.
+//!
+//! Invariants: the local deque and the run-next slot are only pushed by this
+//! thread; `run_next` is checked first, then the local queue, with the global
+//! injector checked first every 61 ticks for fairness; with one worker and
+//! no outside wake-ups, order is strictly FIFO (deterministic).
+
+use std::cell::Cell;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::ptr;
+use std::sync::Arc;
+
+use crossbeam_deque::{Steal, Worker as Deque};
+
+use super::idle::Wake;
+use super::Shared;
+use crate::task::{Context, Step, Task};
+
+pub(crate) struct WorkerCtx {
+    pub(crate) shared: Arc<Shared>,
+    pub(crate) index: usize,
+    local: Deque<Task>,
+    run_next: Cell<Option<Task>>,
+    pub(crate) current: Cell<*const Task>,
+    tick: Cell<u32>,
+    rng: Cell<u32>,
+}
+
+thread_local! {
+    static WORKER: Cell<*const WorkerCtx> = const { Cell::new(ptr::null()) };
+}
+
+/// Run `f` with this thread's worker, if it is one.
+#[inline(never)]
+pub(crate) fn with_worker<R>(f: impl FnOnce(Option<&WorkerCtx>) -> R) -> R {
+    let p = WORKER.with(|c| c.get());
+    // SAFETY: `p` is either null or points at the WorkerCtx on this thread's
+    // stack in `worker_main`, which clears the pointer before it is dropped.
+    f(unsafe { p.as_ref() })
+}
+
+pub(crate) fn worker_main(shared: Arc<Shared>, index: usize, local: Deque<Task>) {
+    let ctx = WorkerCtx {
+        shared,
+        index,
+        local,
+        run_next: Cell::new(None),
+        current: Cell::new(ptr::null()),
+        tick: Cell::new(0),
+        rng: Cell::new(index as u32 * 2654435761 + 1),
+    };
+    WORKER.with(|c| c.set(&ctx));
+    ctx.run();
+    WORKER.with(|c| c.set(ptr::null()));
+    // Drop leftover tasks here, with the worker pointer cleared.
+    drop(ctx.run_next.take());
+    while ctx.local.pop().is_some() {}
+}
+
+impl WorkerCtx {
+    fn run(&self) {
+        let mut searching = false;
+        loop {
+            if self.shared.is_shutdown() {
+                return;
+            }
+            if let Some(task) = self.find_task() {
+                if searching {
+                    searching = false;
+                    if self.shared.idle.end_search() {
+                        self.shared.idle.notify();
+                    }
+                }
+                self.run_task(task);
+                continue;
+            }
+            if searching {
+                searching = false;
+                self.shared.idle.end_search();
+            }
+            match self.shared.idle.sleep(|| self.shared.has_shared_work()) {
+                Wake::Work => {}
+                Wake::Search => searching = true,
+                Wake::Shutdown => return,
+            }
+        }
+    }
+
+    /// Push a runnable task owned by this worker.
+    pub(crate) fn push(&self, task: Task, next: bool) {
+        if next {
+            if let Some(prev) = self.run_next.replace(Some(task)) {
+                self.local.push(prev);
+            }
+        } else {
+            self.local.push(task);
+        }
+        self.shared.idle.notify();
+    }
+
+    fn find_task(&self) -> Option<Task> {
+        let tick = self.tick.get().wrapping_add(1);
+        self.tick.set(tick);
+        if tick % 61 == 0 {
+            if let Some(t) = self.steal_injector() {
+                return Some(t);
+            }
+        }
+        if let Some(t) = self.run_next.take() {
+            return Some(t);
+        }
+        if let Some(t) = self.local.pop() {
+            return Some(t);
+        }
+        self.steal_injector().or_else(|| self.steal_others())
+    }
+
+    fn steal_injector(&self) -> Option<Task> {
+        loop {
+            match self.shared.injector.steal_batch_and_pop(&self.local) {
+                Steal::Success(t) => return Some(t),
+                Steal::Empty => return None,
+                Steal::Retry => {}
+            }
+        }
+    }
+
+    fn steal_others(&self) -> Option<Task> {
+        let n = self.shared.stealers.len();
+        if n <= 1 {
+            return None;
+        }
+        let start = self.next_rand() as usize % n;
+        for i in 0..n {
+            let j = (start + i) % n;
+            if j == self.index {
+                continue;
+            }
+            loop {
+                match self.shared.stealers[j].steal_batch_and_pop(&self.local) {
+                    Steal::Success(t) => return Some(t),
+                    Steal::Empty => break,
+                    Steal::Retry => {}
+                }
+            }
+        }
+        None
+    }
+
+    fn next_rand(&self) -> u32 {
+        let mut x = self.rng.get();
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        self.rng.set(x);
+        x
+    }
+
+    fn run_task(&self, task: Task) {
+        task.state.start_run();
+        let step = {
+            let mut cx = Context { task: &task, worker: self.index };
+            let prev = self.current.replace(&task);
+            // SAFETY: we just moved the task to RUNNING.
+            let r = catch_unwind(AssertUnwindSafe(|| unsafe { task.resume_body(&mut cx) }));
+            self.current.set(prev);
+            r
+        };
+        match step {
+            Ok(Step::Yielded) => {
+                task.state.after_yield();
+                let others_waiting = !self.local.is_empty();
+                self.local.push(task);
+                if others_waiting {
+                    self.shared.idle.notify();
+                }
+            }
+            Ok(Step::Parked) => {
+                if task.state.after_park() {
+                    self.local.push(task);
+                }
+            }
+            Ok(Step::Done) => self.finish(task),
+            Err(payload) => {
+                super::report_panic(&*payload);
+                self.shared.panics.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                self.finish(task);
+            }
+        }
+    }
+
+    fn finish(&self, task: Task) {
+        // SAFETY: still RUNNING; `complete` follows at once.
+        let dropped = catch_unwind(AssertUnwindSafe(|| unsafe { task.drop_body() }));
+        task.state.complete();
+        if let Err(p) = dropped {
+            super::report_panic(&*p);
+        }
+        self.shared.task_done();
+    }
+}
