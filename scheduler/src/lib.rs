@@ -27,6 +27,11 @@ mod coroutine;
 mod green;
 #[cfg(not(loom))]
 mod io;
+/// Sockets that park the green thread until ready.
+#[cfg(not(loom))]
+pub mod net {
+    pub use crate::io::net::{Direction, TcpListener, TcpStream, UdpSocket};
+}
 #[cfg(not(loom))]
 mod runtime;
 #[cfg(not(loom))]
@@ -42,6 +47,8 @@ pub use channel::{
     Channel, RecvError, RecvStart, RecvWait, SendStart, SendWait, TryRecvError,
     TrySendError,
 };
+#[cfg(not(loom))]
+pub use blocking::run_blocking;
 #[cfg(not(loom))]
 pub use coroutine::{set_stack_size, CoStep, Coroutine};
 #[cfg(not(loom))]
