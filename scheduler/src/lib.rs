@@ -19,7 +19,6 @@ pub(crate) mod sync;
 
 #[cfg(not(loom))]
 mod blocking;
-#[cfg(not(loom))]
 pub mod channel;
 #[cfg(not(loom))]
 mod coroutine;
@@ -40,6 +39,28 @@ mod task;
 mod timer;
 #[cfg(not(loom))]
 mod wakeup;
+#[cfg(loom)]
+#[path = "wakeup_loom.rs"]
+pub mod wakeup;
+
+/// Under `--cfg loom`: the state machines the loom models in tests/loom.rs
+/// check, compiled against loom's atomics and locks.
+#[cfg(loom)]
+#[path = "runtime/idle.rs"]
+#[doc(hidden)]
+pub mod loom_idle;
+#[cfg(loom)]
+#[path = "task/state.rs"]
+#[doc(hidden)]
+pub mod loom_task_state;
+#[cfg(loom)]
+#[doc(hidden)]
+pub mod loom_api {
+    pub use crate::loom_idle as idle;
+    pub use crate::loom_task_state as task_state;
+    pub use crate::channel::{Channel, RecvStart, SendStart};
+    pub use crate::wakeup::{current_wakeup, Wakeup};
+}
 
 #[cfg(not(loom))]
 pub use channel::{

@@ -14,7 +14,7 @@
 
 use crate::sync::{fence, lock, wait, AtomicUsize, Condvar, Mutex, Ordering};
 
-pub(crate) struct Idle {
+pub struct Idle {
     state: Mutex<IdleState>,
     cv: Condvar,
     sleeping: AtomicUsize,
@@ -28,7 +28,7 @@ struct IdleState {
 
 /// Why [`Idle::sleep`] returned.
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) enum Wake {
+pub enum Wake {
     /// The re-check found work: run it (not searching).
     Work,
     /// Woken by a producer: search for work (counted in `searching`).
@@ -38,7 +38,7 @@ pub(crate) enum Wake {
 }
 
 impl Idle {
-    pub(crate) fn new() -> Self {
+    pub fn new() -> Self {
         Idle {
             state: Mutex::new(IdleState { tokens: 0, shutdown: false }),
             cv: Condvar::new(),
@@ -48,7 +48,7 @@ impl Idle {
     }
 
     /// Called after work was made available to other workers.
-    pub(crate) fn notify(&self) {
+    pub fn notify(&self) {
         // Pairs with the fence in `sleep`/`end_search` (Dekker).
         fence(Ordering::SeqCst);
         if self.searching.load(Ordering::SeqCst) != 0 || self.sleeping.load(Ordering::SeqCst) == 0 {
@@ -69,13 +69,13 @@ impl Idle {
 
     /// A searching worker stops searching. Returns true if it was the last
     /// searcher (then, if it found work, it should `notify` a helper).
-    pub(crate) fn end_search(&self) -> bool {
+    pub fn end_search(&self) -> bool {
         self.searching.fetch_sub(1, Ordering::SeqCst) == 1
     }
 
     /// Sleep until woken. `has_work` re-checks the shared queues after the
     /// worker is visible as sleeping.
-    pub(crate) fn sleep(&self, has_work: impl Fn() -> bool) -> Wake {
+    pub fn sleep(&self, has_work: impl Fn() -> bool) -> Wake {
         self.sleeping.fetch_add(1, Ordering::SeqCst);
         // Pairs with the fence in `notify`.
         fence(Ordering::SeqCst);
@@ -99,7 +99,7 @@ impl Idle {
     }
 
     /// Wake every sleeper for good.
-    pub(crate) fn shutdown(&self) {
+    pub fn shutdown(&self) {
         lock(&self.state).shutdown = true;
         self.cv.notify_all();
     }

@@ -1,0 +1,28 @@
+//! Under `--cfg loom`: a [`Wakeup`] is a loom thread, so the channel and its
+//! waiter protocol are model-checked with the same code.
+
+use loom::thread::Thread;
+
+/// Someone to wake (loom: only threads).
+#[derive(Clone)]
+pub enum Wakeup {
+    /// A loom thread blocked in `loom::thread::park`.
+    Thread(Thread),
+}
+
+impl Wakeup {
+    /// Wake the thread.
+    pub fn wake(&self) {
+        let Wakeup::Thread(t) = self;
+        t.unpark();
+    }
+    /// Same as `wake` under loom.
+    pub fn wake_next(&self) {
+        self.wake()
+    }
+}
+
+/// The current loom thread.
+pub fn current_wakeup() -> Wakeup {
+    Wakeup::Thread(loom::thread::current())
+}

@@ -1,0 +1,160 @@
+//! Loom models of the scheduler's concurrency protocols. Run with:
+//! `RUSTFLAGS="--cfg loom" LOOM_MAX_PREEMPTIONS=2 cargo test --release --test loom`
+#![cfg(loom)]
+
+use loom::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use loom::sync::Arc;
+use loom::thread;
+
+use weft_scheduler::loom_api::idle::{Idle, Wake};
+use weft_scheduler::loom_api::task_state::TaskState;
+use weft_scheduler::loom_api::{current_wakeup, Channel, RecvStart, SendStart};
+
+/// A wake racing with "decide to park": exactly one party enqueues the task
+/// (no lost wake-up, no double enqueue => no double run).
+#[test]
+fn task_wake_vs_park() {
+    loom::model(|| {
+        let st = Arc::new(TaskState::new_scheduled());
+        let enq = Arc::new(AtomicUsize::new(0));
+        st.start_run();
+        let (s2, e2) = (st.clone(), enq.clone());
+        let waker = thread::spawn(move || {
+            if s2.wake() {
+                e2.fetch_add(1, Ordering::SeqCst);
+            }
+        });
+        if st.after_park() {
+            enq.fetch_add(1, Ordering::SeqCst);
+        }
+        waker.join().unwrap();
+        assert_eq!(enq.load(Ordering::SeqCst), 1);
+    });
+}
+
+/// Two wakers and a parking runner: still exactly one enqueue.
+#[test]
+fn task_two_wakers() {
+    loom::model(|| {
+        let st = Arc::new(TaskState::new_scheduled());
+        let enq = Arc::new(AtomicUsize::new(0));
+        st.start_run();
+        let ws: Vec<_> = (0..2)
+            .map(|_| {
+                let (s, e) = (st.clone(), enq.clone());
+                thread::spawn(move || {
+                    if s.wake() {
+                        e.fetch_add(1, Ordering::SeqCst);
+                    }
+                })
+            })
+            .collect();
+        if st.after_park() {
+            enq.fetch_add(1, Ordering::SeqCst);
+        }
+        ws.into_iter().for_each(|w| w.join().unwrap());
+        assert_eq!(enq.load(Ordering::SeqCst), 1);
+    });
+}
+
+/// A yield absorbs a concurrent wake: the runner enqueues, the waker not.
+#[test]
+fn task_wake_vs_yield() {
+    loom::model(|| {
+        let st = Arc::new(TaskState::new_scheduled());
+        st.start_run();
+        let s2 = st.clone();
+        let waker = thread::spawn(move || s2.wake());
+        st.after_yield();
+        let waker_enqueued = waker.join().unwrap();
+        assert!(!waker_enqueued);
+    });
+}
+
+/// An idle worker is never left asleep while work is available.
+#[test]
+fn idle_no_lost_wakeup() {
+    loom::model(|| {
+        let idle = Arc::new(Idle::new());
+        let work = Arc::new(AtomicBool::new(false));
+        let (i2, w2) = (idle.clone(), work.clone());
+        let worker = thread::spawn(move || loop {
+            if w2.load(Ordering::SeqCst) {
+                return;
+            }
+            match i2.sleep(|| w2.load(Ordering::SeqCst)) {
+                Wake::Work => {}
+                Wake::Search => {
+                    i2.end_search();
+                }
+                Wake::Shutdown => panic!("no shutdown in this model"),
+            }
+        });
+        work.store(true, Ordering::SeqCst);
+        idle.notify();
+        worker.join().unwrap(); // a lost wake-up deadlocks here
+    });
+}
+
+fn blocking_send(ch: &Channel<u32>, v: u32) {
+    match ch.send_or_register(v, current_wakeup()) {
+        SendStart::Sent { .. } => {}
+        SendStart::Wait(w) => {
+            while !w.poll() {
+                thread::park();
+            }
+        }
+        SendStart::Closed(_) => panic!("closed"),
+    }
+}
+
+fn blocking_recv(ch: &Channel<u32>) -> Option<u32> {
+    match ch.recv_or_register(current_wakeup()) {
+        RecvStart::Received { value, .. } => value.ok(),
+        RecvStart::Wait(w) => loop {
+            if let Some(v) = w.poll() {
+                return v.ok();
+            }
+            thread::park();
+        },
+    }
+}
+
+/// A rendezvous hand-off: the value arrives whoever comes first.
+#[test]
+fn channel_handoff() {
+    loom::model(|| {
+        let ch = Channel::<u32>::new();
+        let c2 = ch.clone();
+        let s = thread::spawn(move || blocking_send(&c2, 7));
+        assert_eq!(blocking_recv(&ch), Some(7));
+        s.join().unwrap();
+        assert_eq!(ch.balance(), 0);
+    });
+}
+
+/// `close` racing a waiting receiver: it gets Closed, never hangs.
+#[test]
+fn channel_close_wakes_receiver() {
+    loom::model(|| {
+        let ch = Channel::<u32>::new();
+        let c2 = ch.clone();
+        let r = thread::spawn(move || blocking_recv(&c2));
+        ch.close();
+        assert_eq!(r.join().unwrap(), None);
+    });
+}
+
+/// Cancel racing a sender: the value is either received or returned.
+#[test]
+fn channel_cancel_vs_send() {
+    loom::model(|| {
+        let ch = Channel::<u32>::new();
+        let RecvStart::Wait(w) = ch.recv_or_register(current_wakeup()) else { panic!() };
+        let c2 = ch.clone();
+        let s = thread::spawn(move || c2.try_send(5).is_ok());
+        let got = w.cancel();
+        let sent = s.join().unwrap();
+        assert_eq!(sent, got == Some(Ok(5)));
+    });
+}
