@@ -30,6 +30,14 @@ impl Wakeup {
         }
     }
 
+    /// True for a task of a runtime with more than one worker.
+    pub(crate) fn multi_worker(&self) -> bool {
+        match self {
+            Wakeup::Task(t) => t.0.shared.stealers.len() > 1,
+            Wakeup::Thread(_) => false,
+        }
+    }
+
     /// Wake, placing a task in the current worker's "run next" slot.
     pub fn wake_next(&self) {
         match self {

@@ -16,6 +16,11 @@ impl Wakeup {
         let Wakeup::Thread(t) = self;
         t.unpark();
     }
+    /// No runtime under loom.
+    pub(crate) fn multi_worker(&self) -> bool {
+        false
+    }
+
     /// Same as `wake` under loom.
     pub fn wake_next(&self) {
         self.wake()

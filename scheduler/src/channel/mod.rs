@@ -85,8 +85,11 @@ pub(crate) struct Partner {
 }
 
 impl Partner {
+    /// With one worker the preference decides the partner's place (strict
+    /// FIFO, Stackless order); with several, the partner always takes the
+    /// "run next" slot so a communicating pair stays on one core.
     pub(crate) fn wake(self) {
-        if self.run_next {
+        if self.run_next || self.wake.multi_worker() {
             self.wake.wake_next()
         } else {
             self.wake.wake()

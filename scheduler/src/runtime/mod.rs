@@ -51,9 +51,9 @@ impl Shared {
         self.idle.notify();
     }
 
-    pub(crate) fn task_done(&self) {
+    pub(crate) fn tasks_done(&self, n: usize) {
         // AcqRel: the last completion happens-before `wait_all` returning.
-        if self.live.fetch_sub(1, Ordering::AcqRel) == 1 {
+        if self.live.fetch_sub(n, Ordering::AcqRel) == n {
             let _g = self.quiet.0.lock();
             self.quiet.1.notify_all();
         }
@@ -72,14 +72,14 @@ impl Shared {
 /// worker of the task's runtime, else through the injector.
 pub(crate) fn schedule(task: Task, next: bool) {
     let task = worker::with_worker(|w| match w {
-        Some(w) if Arc::ptr_eq(&w.shared, &task.shared) => {
+        Some(w) if std::ptr::eq(w.shared, task.shared) => {
             w.push(task, next);
             None
         }
         _ => Some(task),
     });
     if let Some(task) = task {
-        let shared = task.shared.clone();
+        let shared = task.shared;
         shared.inject(task);
     }
 }
@@ -133,12 +133,12 @@ impl Builder {
 
 /// A cheap, clonable handle to a runtime, for spawning from anywhere.
 #[derive(Clone)]
-pub struct Handle(pub(crate) Arc<Shared>);
+pub struct Handle(pub(crate) &'static Shared);
 
 impl Handle {
     /// The runtime of the task running on this thread, if any.
     pub fn try_current() -> Option<Handle> {
-        worker::with_worker(|w| w.map(|w| Handle(w.shared.clone())))
+        worker::with_worker(|w| w.map(|w| Handle(w.shared)))
     }
 
     /// The runtime of the task running on this thread. Panics off-runtime.
@@ -149,7 +149,7 @@ impl Handle {
     /// Spawn a resumable task; it is runnable at once.
     pub fn spawn_resumable<R: Resumable>(&self, body: R) -> TaskHandle {
         self.0.live.fetch_add(1, Ordering::Relaxed);
-        let task = new_task(self.0.clone(), body);
+        let task = new_task(self.0, body);
         let handle = TaskHandle(task.clone());
         schedule(task, false);
         handle
@@ -167,7 +167,8 @@ impl Handle {
         join
     }
 
-    /// Number of spawned tasks that have not completed.
+    /// Number of spawned tasks not known to have completed (completions are
+    /// counted in batches, so this may lag briefly).
     pub fn live_tasks(&self) -> usize {
         self.0.live.load(Ordering::Acquire)
     }
@@ -193,7 +194,10 @@ impl Runtime {
 
     fn start(n: usize) -> Runtime {
         let locals: Vec<Deque<Task>> = (0..n).map(|_| Deque::new_fifo()).collect();
-        let shared = Arc::new(Shared {
+        // Leaked on purpose (a few KiB per runtime): tasks and handles that
+        // outlive the runtime may still try to wake into it, and a `'static`
+        // reference keeps that memory-safe with no refcount traffic per task.
+        let shared: &'static Shared = Box::leak(Box::new(Shared {
             injector: Injector::new(),
             stealers: locals.iter().map(|l| l.stealer()).collect(),
             idle: Idle::new(),
@@ -204,12 +208,12 @@ impl Runtime {
             timers: Timers::start(),
             reactor: OnceLock::new(),
             blocking: OnceLock::new(),
-        });
+        }));
         let threads = locals
             .into_iter()
             .enumerate()
             .map(|(i, local)| {
-                let s = shared.clone();
+                let s = shared;
                 std::thread::Builder::new()
                     .name(format!("weft-worker-{i}"))
                     .spawn(move || worker::worker_main(s, i, local))

@@ -10,7 +10,6 @@
 use std::cell::Cell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr;
-use std::sync::Arc;
 
 use crossbeam_deque::{Steal, Worker as Deque};
 
@@ -18,14 +17,20 @@ use super::idle::Wake;
 use super::Shared;
 use crate::task::{Context, Step, Task};
 
+const SPINS: u32 = 64;
+
 pub(crate) struct WorkerCtx {
-    pub(crate) shared: Arc<Shared>,
+    pub(crate) shared: &'static Shared,
     pub(crate) index: usize,
     local: Deque<Task>,
     run_next: Cell<Option<Task>>,
     pub(crate) current: Cell<*const Task>,
     tick: Cell<u32>,
     rng: Cell<u32>,
+    /// Completions not yet subtracted from `Shared::live` (batched to keep
+    /// that cache line quiet; flushed every 64 and whenever the worker idles,
+    /// so `wait_all` may return late, never early).
+    done_pending: Cell<usize>,
 }
 
 thread_local! {
@@ -41,7 +46,7 @@ pub(crate) fn with_worker<R>(f: impl FnOnce(Option<&WorkerCtx>) -> R) -> R {
     f(unsafe { p.as_ref() })
 }
 
-pub(crate) fn worker_main(shared: Arc<Shared>, index: usize, local: Deque<Task>) {
+pub(crate) fn worker_main(shared: &'static Shared, index: usize, local: Deque<Task>) {
     let ctx = WorkerCtx {
         shared,
         index,
@@ -49,10 +54,12 @@ pub(crate) fn worker_main(shared: Arc<Shared>, index: usize, local: Deque<Task>)
         run_next: Cell::new(None),
         current: Cell::new(ptr::null()),
         tick: Cell::new(0),
+        done_pending: Cell::new(0),
         rng: Cell::new(index as u32 * 2654435761 + 1),
     };
     WORKER.with(|c| c.set(&ctx));
     ctx.run();
+    ctx.flush_done();
     WORKER.with(|c| c.set(ptr::null()));
     // Drop leftover tasks here, with the worker pointer cleared.
     drop(ctx.run_next.take());
@@ -80,12 +87,36 @@ impl WorkerCtx {
                 searching = false;
                 self.shared.idle.end_search();
             }
+            self.flush_done();
+            if self.spin_for_work() {
+                continue;
+            }
             match self.shared.idle.sleep(|| self.shared.has_shared_work()) {
                 Wake::Work => {}
                 Wake::Search => searching = true,
                 Wake::Shutdown => return,
             }
         }
+    }
+
+    /// Before sleeping, briefly poll for stealable work: a futex sleep and
+    /// wake costs more than a short spin when work arrives at once (Go's
+    /// spinning Ms). Returns true if work showed up.
+    fn spin_for_work(&self) -> bool {
+        if self.shared.stealers.len() == 1 {
+            return false;
+        }
+        for i in 0..SPINS {
+            if self.shared.has_shared_work() {
+                return true;
+            }
+            if i < SPINS / 2 {
+                std::hint::spin_loop();
+            } else {
+                std::thread::yield_now();
+            }
+        }
+        false
     }
 
     /// Push a runnable task owned by this worker.
@@ -97,7 +128,10 @@ impl WorkerCtx {
         } else {
             self.local.push(task);
         }
-        self.shared.idle.notify();
+        // With one worker the only worker is this one, and it is awake.
+        if self.shared.stealers.len() > 1 {
+            self.shared.idle.notify();
+        }
     }
 
     fn find_task(&self) -> Option<Task> {
@@ -198,6 +232,17 @@ impl WorkerCtx {
         if let Err(p) = dropped {
             super::report_panic(&*p);
         }
-        self.shared.task_done();
+        let n = self.done_pending.get() + 1;
+        self.done_pending.set(n);
+        if n >= 64 {
+            self.flush_done();
+        }
+    }
+
+    fn flush_done(&self) {
+        let n = self.done_pending.replace(0);
+        if n > 0 {
+            self.shared.tasks_done(n);
+        }
     }
 }

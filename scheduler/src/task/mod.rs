@@ -62,7 +62,7 @@ impl Context<'_> {
 /// One task's allocation: header then body.
 pub(crate) struct TaskCell<R: ?Sized> {
     pub(crate) state: TaskState,
-    pub(crate) shared: Arc<Shared>,
+    pub(crate) shared: &'static Shared,
     body: UnsafeCell<ManuallyDrop<R>>,
 }
 
@@ -73,7 +73,7 @@ pub(crate) type Task = Arc<TaskCell<dyn Resumable>>;
 // cell between threads never gives two threads access at once.
 unsafe impl<R: ?Sized + Send> Sync for TaskCell<R> {}
 
-pub(crate) fn new_task<R: Resumable>(shared: Arc<Shared>, body: R) -> Task {
+pub(crate) fn new_task<R: Resumable>(shared: &'static Shared, body: R) -> Task {
     Arc::new(TaskCell {
         state: TaskState::new_scheduled(),
         shared,
