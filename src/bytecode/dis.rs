@@ -1,0 +1,286 @@
+//! The disassembler (`weft dis FILE`): every code object, recursively, in a
+//! CPython-`dis`-like layout, plus Python-style `repr` of constants.
+
+use super::opcodes::{BinOp, CmpOp, BINOP_INPLACE};
+use super::{flags, CodeObject, Op};
+use crate::object::Payload;
+use crate::value::Value;
+use std::collections::HashSet;
+use std::fmt::Write;
+
+/// Disassembles `code` and every code object nested in its constants.
+pub fn disassemble(code: &CodeObject) -> String {
+    let mut out = String::new();
+    let mut first = true;
+    dis_rec(code, &mut out, &mut first);
+    out
+}
+
+fn dis_rec(code: &CodeObject, out: &mut String, first: &mut bool) {
+    if !*first {
+        out.push('\n');
+    }
+    *first = false;
+    dis_one(code, out);
+    for c in &code.consts {
+        if let Some(Payload::Code(inner)) = c.payload() {
+            dis_rec(inner, out, first);
+        }
+    }
+}
+
+fn op_name(op: Op) -> String {
+    let mut s = String::new();
+    for (i, ch) in op.name().chars().enumerate() {
+        if ch.is_ascii_uppercase() && i > 0 {
+            s.push('_');
+        }
+        s.push(ch.to_ascii_uppercase());
+    }
+    s
+}
+
+fn flag_names(f: u32) -> String {
+    let names = [
+        (flags::VARARGS, "VARARGS"),
+        (flags::VARKEYWORDS, "VARKEYWORDS"),
+        (flags::GENERATOR, "GENERATOR"),
+        (flags::NAMESPACE, "NAMESPACE"),
+        (flags::CLASS_BODY, "CLASS_BODY"),
+        (flags::COROUTINE, "COROUTINE"),
+    ];
+    let v: Vec<&str> = names.iter().filter(|(b, _)| f & b != 0).map(|(_, n)| *n).collect();
+    if v.is_empty() {
+        "0".into()
+    } else {
+        v.join(" | ")
+    }
+}
+
+fn list(items: &[std::sync::Arc<str>]) -> String {
+    items.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+fn header(code: &CodeObject, out: &mut String) {
+    let _ = writeln!(out, "Disassembly of {}:", code_repr(code));
+    let _ = writeln!(out, "  qualname:  {}", code.qualname);
+    let _ = writeln!(
+        out,
+        "  args:      argcount={} posonly={} kwonly={}",
+        code.argcount, code.posonlyargcount, code.kwonlyargcount
+    );
+    let _ = writeln!(out, "  flags:     {}", flag_names(code.flags));
+    let _ = writeln!(out, "  max_stack: {}", code.max_stack);
+    let consts: Vec<String> = code.consts.iter().enumerate().map(|(i, c)| format!("{i}: {}", const_repr(c))).collect();
+    let _ = writeln!(out, "  consts:    {}", consts.join(", "));
+    let _ = writeln!(out, "  names:     {}", list(&code.names));
+    let _ = writeln!(out, "  varnames:  {}", list(&code.varnames));
+    if !code.cellvars.is_empty() {
+        let _ = writeln!(out, "  cellvars:  {}", list(&code.cellvars));
+    }
+    if !code.freevars.is_empty() {
+        let _ = writeln!(out, "  freevars:  {}", list(&code.freevars));
+    }
+}
+
+fn dis_one(code: &CodeObject, out: &mut String) {
+    header(code, out);
+    let targets: HashSet<u32> = code.instrs.iter().filter(|i| is_jump(i.op)).map(|i| i.arg).collect();
+    let mut last_line = 0;
+    for (ip, ins) in code.instrs.iter().enumerate() {
+        let line = code.line_of(ip);
+        let line_col = if line != last_line {
+            last_line = line;
+            if ip > 0 {
+                out.push('\n');
+            }
+            format!("{line:>4}")
+        } else {
+            "    ".to_string()
+        };
+        let mark = if targets.contains(&(ip as u32)) { ">>" } else { "  " };
+        let meaning = operand_meaning(code, ins.op, ins.arg);
+        let arg = if ins.op.operand().is_empty() { String::new() } else { ins.arg.to_string() };
+        let mut l = format!("{line_col}   {mark}{ip:>5} {:<22}{arg:>5}", op_name(ins.op));
+        if !meaning.is_empty() {
+            let _ = write!(l, " ({meaning})");
+        }
+        out.push_str(l.trim_end());
+        out.push('\n');
+    }
+}
+
+fn is_jump(op: Op) -> bool {
+    op.operand() == "target"
+}
+
+fn operand_meaning(code: &CodeObject, op: Op, arg: u32) -> String {
+    let i = arg as usize;
+    let get = |v: &[std::sync::Arc<str>], i: usize| v.get(i).map(|s| s.to_string()).unwrap_or_else(|| "?".into());
+    match op.operand() {
+        "const" => code.consts.get(i).map(const_repr).unwrap_or_else(|| "?".into()),
+        "local" => get(&code.varnames, i),
+        "name" => get(&code.names, i),
+        "cell" => {
+            if i < code.cellvars.len() {
+                get(&code.cellvars, i)
+            } else {
+                get(&code.freevars, i - code.cellvars.len())
+            }
+        }
+        "target" => format!("to {arg}"),
+        "binop" => match BinOp::from_arg(arg) {
+            Some((b, inplace)) => format!("{}{}", b.symbol(), if inplace { "=" } else { "" }),
+            None => "?".into(),
+        },
+        "cmp" => CmpOp::from_arg(arg).map(|c| c.symbol().to_string()).unwrap_or_else(|| "?".into()),
+        "invert" => match (op, arg) {
+            (Op::IsOp, 0) => "is".into(),
+            (Op::IsOp, _) => "is not".into(),
+            (_, 0) => "in".into(),
+            _ => "not in".into(),
+        },
+        "flags" => {
+            let mut v = Vec::new();
+            for (b, n) in [(1, "defaults"), (2, "kwdefaults"), (8, "closure")] {
+                if arg & b != 0 {
+                    v.push(n);
+                }
+            }
+            v.join(", ")
+        }
+        "conv | 4 if spec" => {
+            let conv = ["", "str", "repr", "ascii"][(arg & 3) as usize];
+            let spec = if arg & 4 != 0 { "with format" } else { "" };
+            [conv, spec].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(", ")
+        }
+        "before | after << 8" => format!("{} before, {} after", arg & 0xff, arg >> 8),
+        _ => {
+            let _ = BINOP_INPLACE;
+            String::new()
+        }
+    }
+}
+
+fn code_repr(code: &CodeObject) -> String {
+    format!("<code object {}, file \"{}\", line {}>", code.name, code.filename, code.first_line)
+}
+
+/// Python's `repr` of a constant value.
+pub fn const_repr(v: &Value) -> String {
+    match v {
+        Value::Null => "<NULL>".into(),
+        Value::None => "None".into(),
+        Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => float_repr(*f),
+        Value::Obj(o) => match &o.payload {
+            Payload::Str(_) => str_repr(v.as_str().unwrap_or("")),
+            Payload::BigInt(b) => b.to_string(),
+            Payload::Bytes(b) => bytes_repr(b),
+            Payload::Ellipsis => "Ellipsis".into(),
+            Payload::Tuple(items) => {
+                let parts: Vec<String> = items.iter().map(const_repr).collect();
+                if parts.len() == 1 {
+                    format!("({},)", parts[0])
+                } else {
+                    format!("({})", parts.join(", "))
+                }
+            }
+            Payload::Code(c) => code_repr(c),
+            _ => "<object>".into(),
+        },
+    }
+}
+
+/// Python's `repr(float)`: shortest round-tripping digits, fixed notation
+/// for 1e-4 <= |x| < 1e16, otherwise `1e+16` / `1.5e-07` style.
+pub fn float_repr(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf" } else { "-inf" }.into();
+    }
+    let sign = if f.is_sign_negative() { "-" } else { "" };
+    let mut buf = ryu::Buffer::new();
+    let s = buf.format_finite(f.abs());
+    let (mant, exp) = match s.find(['e', 'E']) {
+        Some(p) => (&s[..p], s[p + 1..].parse::<i32>().unwrap_or(0)),
+        None => (s, 0),
+    };
+    let intlen = mant.find('.').unwrap_or(mant.len()) as i32;
+    let all: String = mant.chars().filter(|c| *c != '.').collect();
+    let trimmed = all.trim_start_matches('0');
+    let mut decpt = intlen + exp - (all.len() - trimmed.len()) as i32;
+    let digits = trimmed.trim_end_matches('0');
+    if digits.is_empty() {
+        return format!("{sign}0.0");
+    }
+    let nd = digits.len() as i32;
+    let body = if decpt > 16 || decpt <= -4 {
+        decpt -= 1;
+        let m = if nd > 1 { format!("{}.{}", &digits[..1], &digits[1..]) } else { digits.to_string() };
+        format!("{m}e{}{:02}", if decpt < 0 { '-' } else { '+' }, decpt.abs())
+    } else if decpt <= 0 {
+        format!("0.{}{}", "0".repeat((-decpt) as usize), digits)
+    } else if decpt >= nd {
+        format!("{}{}.0", digits, "0".repeat((decpt - nd) as usize))
+    } else {
+        format!("{}.{}", &digits[..decpt as usize], &digits[decpt as usize..])
+    };
+    format!("{sign}{body}")
+}
+
+/// Python's `repr(str)`.
+pub fn str_repr(s: &str) -> String {
+    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(q);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == q => {
+                out.push('\\');
+                out.push(c)
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c if (0x80..0xa0).contains(&(c as u32)) => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(q);
+    out
+}
+
+/// Python's `repr(bytes)`.
+pub fn bytes_repr(b: &[u8]) -> String {
+    let q = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
+    let mut out = String::from("b");
+    out.push(q as char);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c == q => {
+                out.push('\\');
+                out.push(c as char)
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => {
+                let _ = write!(out, "\\x{c:02x}");
+            }
+        }
+    }
+    out.push(q as char);
+    out
+}
