@@ -317,7 +317,7 @@ impl<'a> Compiler<'a> {
             Some(a) => (&a.args, &a.keywords),
             None => (&[], &[]),
         };
-        self.call_with_args(1, args, kws)?;
+        self.call_with_args(2, args, kws)?;
         for _ in &c.decorator_list {
             self.emit(Op::Call, 1);
         }

@@ -47,6 +47,8 @@ pub enum NameScope {
 
 pub struct Scope {
     pub kind: ScopeKind,
+    /// The scope's name (for debugging dumps).
+    #[allow(dead_code)]
     pub name: String,
     /// Names in order of first appearance, with their `DEF_*`/`USE` flags.
     pub order: Vec<String>,

@@ -241,7 +241,7 @@ fn scoping() {
 
     // Class-level names are not visible in methods; a same-named function
     // local is (through the class's freevars).
-    let code = compile(SNIPPETS[34]);
+    let code = compile(SNIPPETS[33]);
     let c = find(&code, "C").unwrap();
     assert!(c.freevars.iter().any(|f| &**f == "x"));
     let m = find(&code, "m").unwrap();
@@ -259,7 +259,7 @@ fn scoping() {
     let gen = find(&compile(SNIPPETS[19]), "g").unwrap();
     assert!(gen.has_flag(flags::GENERATOR));
 
-    let code = compile(SNIPPETS[38]);
+    let code = compile(SNIPPETS[37]);
     let f = find(&code, "f").unwrap();
     assert_eq!(f.cellvars.iter().map(|s| &**s).collect::<Vec<_>>(), ["a"]);
     assert_eq!(f.cell2arg, vec![Some(0)]);
@@ -367,4 +367,15 @@ fn cache_rules() {
     perm.set_readonly(false);
     fs::set_permissions(&ro, perm).unwrap();
     let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+#[ignore]
+fn print_dis() {
+    let src = std::env::var("WEFT_DIS_SRC").unwrap_or_default();
+    let src = std::fs::read_to_string(&src).unwrap_or(src);
+    match compile_module(&src, "dis.py") {
+        Ok(c) => println!("{}", disassemble(&c)),
+        Err(e) => println!("{}", e.render()),
+    }
 }
