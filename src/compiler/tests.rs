@@ -379,3 +379,41 @@ fn print_dis() {
         Err(e) => println!("{}", e.render()),
     }
 }
+
+/// `WEFT_CORPUS=/usr/lib/python3.X cargo test corpus -- --ignored`:
+/// compiles every .py file, checks stack invariants, reports errors.
+#[test]
+#[ignore]
+fn corpus() {
+    fn walk(p: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        if p.is_dir() {
+            if let Ok(rd) = std::fs::read_dir(p) {
+                for e in rd.flatten() {
+                    walk(&e.path(), out);
+                }
+            }
+        } else if p.extension().and_then(|e| e.to_str()) == Some("py") {
+            out.push(p.to_path_buf());
+        }
+    }
+    let root = std::env::var("WEFT_CORPUS").unwrap_or_default();
+    let mut files = Vec::new();
+    walk(std::path::Path::new(&root), &mut files);
+    let (mut ok, mut failed) = (0, 0);
+    for f in &files {
+        let Ok(src) = std::fs::read_to_string(f) else { continue };
+        match compile_module(&src, &f.to_string_lossy()) {
+            Ok(c) => {
+                check_depths(&c);
+                let back = deserialize(&serialize(&c)).unwrap();
+                assert_eq!(back.instrs.len(), c.instrs.len());
+                ok += 1;
+            }
+            Err(e) => {
+                failed += 1;
+                println!("{}: {} {}: {}", f.display(), e.line, e.kind, e.message);
+            }
+        }
+    }
+    println!("compiled {ok}, errors {failed}");
+}
