@@ -37,6 +37,14 @@ type Y = Yielder<(), Suspend>;
 
 thread_local! {
     static CURRENT: Cell<*const Y> = const { Cell::new(ptr::null()) };
+    static DROPPING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// True while a suspended coroutine is being unwound because it was dropped
+/// (the runtime shut down with it parked): not a panic worth reporting.
+#[inline(never)]
+pub(crate) fn unwinding_for_drop() -> bool {
+    DROPPING.with(|d| d.get())
 }
 
 #[inline(never)]
@@ -170,7 +178,9 @@ impl<R> Drop for Coroutine<R> {
             // Unwind the suspended stack so its values are dropped, with
             // CURRENT restored around it as in `resume`.
             let saved = current();
+            let was = DROPPING.with(|d| d.replace(true));
             co.force_unwind();
+            DROPPING.with(|d| d.set(was));
             set_current(saved);
             give_stack(co.into_stack());
         }

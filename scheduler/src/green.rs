@@ -26,7 +26,9 @@ impl GreenThread {
         let co = Coroutine::new(move || {
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
             if let Err(p) = &r {
-                crate::runtime::report_panic(&**p);
+                if !crate::coroutine::unwinding_for_drop() {
+                    crate::runtime::report_panic(&**p);
+                }
             }
             mine.complete(r);
         });

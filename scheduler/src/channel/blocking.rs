@@ -25,7 +25,7 @@ impl<T> Channel<T> {
     }
 
     fn send_item(&self, item: Item<T>) -> Result<(), SendError<T>> {
-        match self.start_send(item, &current_wakeup()) {
+        match self.start_send(item, &mut current_wakeup) {
             SendStart::Sent { yield_now: y } => {
                 if y {
                     yield_now();
@@ -45,7 +45,7 @@ impl<T> Channel<T> {
     /// Receive, blocking until a value arrives; `Err(Closed)` once closed and
     /// drained, `Err(Thrown(v))` for a value sent with `send_throw`.
     pub fn recv(&self) -> Result<T, RecvError<T>> {
-        match self.start_recv(&current_wakeup()) {
+        match self.start_recv(&mut current_wakeup) {
             RecvStart::Received { value, yield_now: y } => {
                 if y {
                     yield_now();
@@ -66,7 +66,7 @@ impl<T> Channel<T> {
     pub fn recv_timeout(&self, d: Duration) -> Option<Result<T, RecvError<T>>> {
         let deadline = Instant::now() + d;
         let me = current_wakeup();
-        let w = match self.start_recv(&me) {
+        let w = match self.start_recv(&mut || me.clone()) {
             RecvStart::Received { value, .. } => return Some(value),
             RecvStart::Wait(w) => w,
         };

@@ -189,14 +189,16 @@ impl<T> Channel<T> {
             let mut q = lock(&self.inner);
             q.closing = true;
             if q.senders.is_empty() && q.buf.is_empty() {
-                q.receivers.drain(..).collect()
+                let drained: Vec<_> = q.receivers.drain(..).collect();
+                drained.iter().for_each(|s| {
+                    s.complete(Err(RecvError::Closed));
+                });
+                drained
             } else {
                 Vec::new()
             }
         };
         for s in woken {
-            // Only the channel completes waiting slots, so this is the first.
-            s.complete(Err(RecvError::Closed));
             s.wake.wake();
         }
     }
@@ -247,7 +249,7 @@ impl<T> Channel<T> {
     }
 
     /// The locked part of a send.
-    pub(crate) fn send_core(&self, item: Item<T>, me: Option<&Wakeup>) -> SendCore<T> {
+    pub(crate) fn send_core(&self, item: Item<T>, me: Option<&mut dyn FnMut() -> Wakeup>) -> SendCore<T> {
         let mut q = lock(&self.inner);
         if q.closing {
             return SendCore::Closed(item);
@@ -263,7 +265,7 @@ impl<T> Channel<T> {
         }
         match me {
             Some(w) => {
-                let s = Arc::new(Slot::new(Some(item), w.clone()));
+                let s = Arc::new(Slot::new(Some(item), w()));
                 q.senders.push_back(s.clone());
                 SendCore::Registered(s)
             }
@@ -272,7 +274,7 @@ impl<T> Channel<T> {
     }
 
     /// The locked part of a receive.
-    pub(crate) fn recv_core(&self, me: Option<&Wakeup>) -> RecvCore<T> {
+    pub(crate) fn recv_core(&self, me: Option<&mut dyn FnMut() -> Wakeup>) -> RecvCore<T> {
         let mut q = lock(&self.inner);
         if let Some(item) = q.buf.pop_front() {
             // Refill from the first parked sender; it just runs on later.
@@ -293,7 +295,7 @@ impl<T> Channel<T> {
         }
         match me {
             Some(w) => {
-                let s = Arc::new(Slot::new(None, w.clone()));
+                let s = Arc::new(Slot::new(None, w()));
                 q.receivers.push_back(s.clone());
                 RecvCore::Registered(s)
             }

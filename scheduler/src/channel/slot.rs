@@ -1,12 +1,19 @@
 //! A waiter's slot: what a parked sender offers or a parked receiver gets,
 //! plus whom to wake. Shared by the channel queue and the waiter's ticket.
 //!
-//! Invariants: a slot leaves `Waiting` exactly once, under the channel lock
-//! (completed by a partner or `close`, or cancelled by its owner), so a value
-//! is never both delivered and returned; the owner may read `Done` without the
-//! channel lock.
+//! Invariants (they make the unsynchronized `data` cell sound):
+//! - while `done` is false and the slot is in a channel queue, `data` is only
+//!   touched under that channel's lock;
+//! - a slot leaves the queue exactly once, under the channel lock: either a
+//!   partner (or `close`) completes it — writes `data`, then sets `done` with
+//!   Release — or its owner's `cancel` unregisters it, after which only the
+//!   owner touches it;
+//! - after `done` (read with Acquire), only the owner's ticket touches `data`,
+//!   and tickets are `!Sync`, so one thread at a time.
+//!
+//! So a value is never both delivered and returned.
 
-use crate::sync::{lock, Mutex};
+use crate::sync::{AtomicBool, Ordering, UnsafeCell};
 use crate::wakeup::Wakeup;
 
 /// A message: `Ok` a value, `Err` a value thrown to the receiver.
@@ -21,45 +28,65 @@ pub enum RecvError<T> {
     Thrown(T),
 }
 
+pub(crate) type Outcome<T> = Result<Option<Item<T>>, RecvError<T>>;
+
 pub(crate) enum SlotState<T> {
     /// Parked sender: `Some(item)` until a receiver takes it. Parked
     /// receiver: `None`.
     Waiting(Option<Item<T>>),
     /// Sender: `Ok(None)` taken. Receiver: `Ok(Some(item))` or `Err(Closed)`.
-    Done(Result<Option<Item<T>>, RecvError<T>>),
+    Done(Outcome<T>),
     /// Outcome already collected or the wait was cancelled.
     Taken,
 }
 
 pub(crate) struct Slot<T> {
-    pub(crate) state: Mutex<SlotState<T>>,
+    done: AtomicBool,
+    data: UnsafeCell<SlotState<T>>,
     pub(crate) wake: Wakeup,
 }
 
+// SAFETY: `data` is accessed by one thread at a time per the module
+// invariants (channel lock while queued, the owner after); `T: Send` because
+// values move between threads through it.
+unsafe impl<T: Send> Sync for Slot<T> {}
+// SAFETY: as above; all fields are sendable when `T` is.
+unsafe impl<T: Send> Send for Slot<T> {}
+
 impl<T> Slot<T> {
     pub(crate) fn new(item: Option<Item<T>>, wake: Wakeup) -> Self {
-        Slot { state: Mutex::new(SlotState::Waiting(item)), wake }
+        Slot { done: AtomicBool::new(false), data: UnsafeCell::new(SlotState::Waiting(item)), wake }
     }
 
-    /// Complete a waiting slot (channel lock held). Returns the item a parked
-    /// sender offered.
-    pub(crate) fn complete(&self, out: Result<Option<Item<T>>, RecvError<T>>) -> Option<Item<T>> {
-        let mut st = lock(&self.state);
-        match std::mem::replace(&mut *st, SlotState::Done(out)) {
+    /// Complete a slot just removed from its queue, channel lock held.
+    /// Returns the item a parked sender offered.
+    pub(crate) fn complete(&self, out: Outcome<T>) -> Option<Item<T>> {
+        // SAFETY: not done and we hold the channel lock (first invariant).
+        let prev = self.data.with_mut(|p| unsafe { std::mem::replace(&mut *p, SlotState::Done(out)) });
+        // Release pairs with the Acquire in `poll`: the outcome is visible.
+        self.done.store(true, Ordering::Release);
+        match prev {
             SlotState::Waiting(offered) => offered,
             _ => unreachable!("channel slot completed twice"),
         }
     }
 
-    /// The outcome, once done (taken at most once).
-    pub(crate) fn poll(&self) -> Option<Result<Option<Item<T>>, RecvError<T>>> {
-        let mut st = lock(&self.state);
-        match &*st {
-            SlotState::Done(_) => match std::mem::replace(&mut *st, SlotState::Taken) {
-                SlotState::Done(o) => Some(o),
-                _ => unreachable!(),
-            },
+    /// The outcome, once done (taken at most once). Owner only.
+    pub(crate) fn poll(&self) -> Option<Outcome<T>> {
+        if !self.done.load(Ordering::Acquire) {
+            return None;
+        }
+        // SAFETY: done, so only the owner touches `data` (third invariant).
+        match self.data.with_mut(|p| unsafe { std::mem::replace(&mut *p, SlotState::Taken) }) {
+            SlotState::Done(o) => Some(o),
             _ => None,
         }
+    }
+
+    /// Take the state of a slot the owner just unregistered (cancel).
+    pub(crate) fn take_unregistered(&self) -> SlotState<T> {
+        // SAFETY: unregistered under the channel lock and never completed,
+        // so the owner alone can reach `data` (second invariant).
+        self.data.with_mut(|p| unsafe { std::mem::replace(&mut *p, SlotState::Taken) })
     }
 }

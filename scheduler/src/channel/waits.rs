@@ -6,7 +6,10 @@
 
 use super::slot::{Item, RecvError, Slot, SlotState};
 use super::{Channel, Partner, RecvCore, SendCore};
-use crate::sync::{lock, Arc};
+use std::cell::Cell;
+use std::marker::PhantomData;
+
+use crate::sync::Arc;
 use crate::wakeup::Wakeup;
 
 /// Outcome of [`Channel::send_or_register`].
@@ -34,50 +37,57 @@ pub enum RecvStart<T> {
 pub struct SendWait<T> {
     chan: Channel<T>,
     slot: Arc<Slot<T>>,
+    _not_sync: PhantomData<Cell<()>>,
 }
 
 /// A registered receiver's ticket.
 pub struct RecvWait<T> {
     chan: Channel<T>,
     slot: Arc<Slot<T>>,
+    _not_sync: PhantomData<Cell<()>>,
 }
 
 impl<T> Channel<T> {
     /// Send, or register `me` to be woken once a receiver took the value.
     pub fn send_or_register(&self, v: T, me: impl Into<Wakeup>) -> SendStart<T> {
-        self.start_send(Ok(v), &me.into())
+        let mut me = Some(me.into());
+        self.start_send(Ok(v), &mut || me.take().expect("wake-up used once"))
     }
 
     /// Like [`send_or_register`](Self::send_or_register), but the receiver
     /// gets `Err(RecvError::Thrown(v))`.
     pub fn send_throw_or_register(&self, v: T, me: impl Into<Wakeup>) -> SendStart<T> {
-        self.start_send(Err(v), &me.into())
+        let mut me = Some(me.into());
+        self.start_send(Err(v), &mut || me.take().expect("wake-up used once"))
     }
 
     /// Receive, or register `me` to be woken once a value (or close) came.
     pub fn recv_or_register(&self, me: impl Into<Wakeup>) -> RecvStart<T> {
-        self.start_recv(&me.into())
+        let mut me = Some(me.into());
+        self.start_recv(&mut || me.take().expect("wake-up used once"))
     }
 
-    pub(crate) fn start_send(&self, item: Item<T>, me: &Wakeup) -> SendStart<T> {
+    /// `me` is called (once) only if the operation has to wait.
+    pub(crate) fn start_send(&self, item: Item<T>, me: &mut dyn FnMut() -> Wakeup) -> SendStart<T> {
         match self.send_core(item, Some(me)) {
             SendCore::Done(yield_now, p) => {
                 p.map(Partner::wake);
                 SendStart::Sent { yield_now }
             }
-            SendCore::Registered(slot) => SendStart::Wait(SendWait { chan: self.clone(), slot }),
+            SendCore::Registered(slot) => SendStart::Wait(SendWait { chan: self.clone(), slot, _not_sync: PhantomData }),
             SendCore::Closed(Ok(v) | Err(v)) => SendStart::Closed(v),
             SendCore::Full(_) => unreachable!("send with a wake-up never reports Full"),
         }
     }
 
-    pub(crate) fn start_recv(&self, me: &Wakeup) -> RecvStart<T> {
+    /// `me` is called (once) only if the operation has to wait.
+    pub(crate) fn start_recv(&self, me: &mut dyn FnMut() -> Wakeup) -> RecvStart<T> {
         match self.recv_core(Some(me)) {
             RecvCore::Done(out, yield_now, p) => {
                 p.map(Partner::wake);
                 RecvStart::Received { value: flatten(out), yield_now }
             }
-            RecvCore::Registered(slot) => RecvStart::Wait(RecvWait { chan: self.clone(), slot }),
+            RecvCore::Registered(slot) => RecvStart::Wait(RecvWait { chan: self.clone(), slot, _not_sync: PhantomData }),
             RecvCore::Empty => unreachable!("recv with a wake-up never reports Empty"),
         }
     }
@@ -104,7 +114,7 @@ impl<T> SendWait<T> {
         if !self.chan.unregister(&self.slot) {
             return None;
         }
-        match std::mem::replace(&mut *lock(&self.slot.state), SlotState::Taken) {
+        match self.slot.take_unregistered() {
             SlotState::Waiting(Some(Ok(v) | Err(v))) => Some(v),
             _ => unreachable!("unregistered sender slot without its value"),
         }
@@ -122,7 +132,7 @@ impl<T> RecvWait<T> {
     /// `Some(outcome)` if it had already completed (the value is not lost).
     pub fn cancel(self) -> Option<Result<T, RecvError<T>>> {
         if self.chan.unregister(&self.slot) {
-            *lock(&self.slot.state) = SlotState::Taken;
+            self.slot.take_unregistered();
             return None;
         }
         self.poll()
