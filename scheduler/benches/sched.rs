@@ -90,7 +90,11 @@ fn skynet_ns(rt: &Runtime) -> f64 {
 
 fn rss_bytes() -> usize {
     let s = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
-    let pages: usize = s.split_whitespace().nth(1).and_then(|x| x.parse().ok()).unwrap_or(0);
+    let pages: usize = s
+        .split_whitespace()
+        .nth(1)
+        .and_then(|x| x.parse().ok())
+        .unwrap_or(0);
     pages * 4096
 }
 
@@ -154,14 +158,18 @@ fn go(prog: &str, args: &[&str]) -> Option<f64> {
         .filter_map(|_| {
             let out = Command::new(&bin).args(args).output().ok()?;
             let s = String::from_utf8_lossy(&out.stdout).to_string();
-            s.lines().find_map(|l| l.strip_prefix("ns=")).and_then(|x| x.trim().parse().ok())
+            s.lines()
+                .find_map(|l| l.strip_prefix("ns="))
+                .and_then(|x| x.trim().parse().ok())
         })
         .collect();
     (!runs.is_empty()).then(|| median(runs))
 }
 
 fn row(name: &str, ours: f64, unit: &str, go: Option<f64>, target: &str) {
-    let ratio = go.map(|g| format!("{:.2}x", ours / g)).unwrap_or_else(|| "-".into());
+    let ratio = go
+        .map(|g| format!("{:.2}x", ours / g))
+        .unwrap_or_else(|| "-".into());
     let g = go.map(|g| format!("{g:.1}")).unwrap_or_else(|| "-".into());
     println!("{name:<34} {ours:>14.1} {unit:<8} {g:>14} {ratio:>9}   {target}");
 }
@@ -171,18 +179,45 @@ fn main() {
     let want = |n: &str| filter.as_deref().is_none_or(|f| n.contains(f));
     let cpus = num_cpus::get();
     println!("weft-scheduler benchmarks ({cpus} CPUs, median of {RUNS}); ratio = weft / go (lower is better)");
-    println!("{:<34} {:>14} {:<8} {:>14} {:>9}   target", "benchmark", "weft", "unit", "go", "ratio");
+    println!(
+        "{:<34} {:>14} {:<8} {:>14} {:>9}   target",
+        "benchmark", "weft", "unit", "go", "ratio"
+    );
     let one = Builder::new().workers(1).build();
     let all = Builder::new().build();
     if want("spawn") {
-        row("spawn+complete (1 worker)", spawn_complete(&one, 1_000_000), "ns/task", None, "< 150 ns");
+        row(
+            "spawn+complete (1 worker)",
+            spawn_complete(&one, 1_000_000),
+            "ns/task",
+            None,
+            "< 150 ns",
+        );
         let g = go("spawn", &[]);
-        row("spawn+complete (all workers)", spawn_complete(&all, 1_000_000), "ns/task", g, "< 150 ns");
+        row(
+            "spawn+complete (all workers)",
+            spawn_complete(&all, 1_000_000),
+            "ns/task",
+            g,
+            "< 150 ns",
+        );
     }
     if want("pingpong") {
         let g = go("pingpong", &["1000000"]);
-        row("channel ping-pong (1 worker)", ping_pong(&one, 1_000_000), "ns/rt", g, "");
-        row("channel ping-pong (all workers)", ping_pong(&all, 1_000_000), "ns/rt", g, "");
+        row(
+            "channel ping-pong (1 worker)",
+            ping_pong(&one, 1_000_000),
+            "ns/rt",
+            g,
+            "",
+        );
+        row(
+            "channel ping-pong (all workers)",
+            ping_pong(&all, 1_000_000),
+            "ns/rt",
+            g,
+            "",
+        );
     }
     if want("ring") {
         let n = 10_000_000u64;
@@ -190,18 +225,60 @@ fn main() {
         let r1 = ring_ns(&one, n, 1);
         row("ring 503x10M pref 1 (1 worker)", r1, "ns", g, "<= go");
         println!("{:<34} {:>14.0} hops/s", "  = ", n as f64 / (r1 / 1e9));
-        row("ring 503x10M pref 1 (all workers)", ring_ns(&all, n, 1), "ns", g, "<= go");
-        row("ring 503x10M pref -1 (1 worker)", ring_ns(&one, n, -1), "ns", g, "");
-        row("ring 503x10M pref -1 (all workers)", ring_ns(&all, n, -1), "ns", g, "");
+        row(
+            "ring 503x10M pref 1 (all workers)",
+            ring_ns(&all, n, 1),
+            "ns",
+            g,
+            "<= go",
+        );
+        row(
+            "ring 503x10M pref -1 (1 worker)",
+            ring_ns(&one, n, -1),
+            "ns",
+            g,
+            "",
+        );
+        row(
+            "ring 503x10M pref -1 (all workers)",
+            ring_ns(&all, n, -1),
+            "ns",
+            g,
+            "",
+        );
     }
     if want("skynet") {
         let g = go("skynet", &[]);
-        row("skynet 1M (resumable, 1 worker)", skynet_ns(&one), "ns", g, "<= go");
-        row("skynet 1M (resumable, all workers)", skynet_ns(&all), "ns", g, "<= go");
+        row(
+            "skynet 1M (resumable, 1 worker)",
+            skynet_ns(&one),
+            "ns",
+            g,
+            "<= go",
+        );
+        row(
+            "skynet 1M (resumable, all workers)",
+            skynet_ns(&all),
+            "ns",
+            g,
+            "<= go",
+        );
     }
     drop((one, all));
     if want("memory") {
-        row("parked resumable, 1M", parked_resumable(1_000_000), "B/task", None, "<= 256 B");
-        row("parked green thread, 20k", parked_stackful(20_000), "B/task", None, "<= 8 KiB");
+        row(
+            "parked resumable, 1M",
+            parked_resumable(1_000_000),
+            "B/task",
+            None,
+            "<= 256 B",
+        );
+        row(
+            "parked green thread, 20k",
+            parked_stackful(20_000),
+            "B/task",
+            None,
+            "<= 8 KiB",
+        );
     }
 }

@@ -22,11 +22,16 @@ fn main() {
         let addr = listener.local_addr().unwrap();
         println!("echo server on {addr}");
         weft_scheduler::spawn(move || serve(listener));
-        let hs: Vec<_> = (0..clients).map(|i| weft_scheduler::spawn(move || client(addr, i, msgs))).collect();
+        let hs: Vec<_> = (0..clients)
+            .map(|i| weft_scheduler::spawn(move || client(addr, i, msgs)))
+            .collect();
         hs.into_iter().map(|h| h.join().unwrap()).sum::<usize>()
     });
     let el = t0.elapsed();
-    println!("{clients} clients echoed {echoed} messages in {el:?} ({:.0} msg/s)", echoed as f64 / el.as_secs_f64());
+    println!(
+        "{clients} clients echoed {echoed} messages in {el:?} ({:.0} msg/s)",
+        echoed as f64 / el.as_secs_f64()
+    );
 }
 
 fn serve(listener: TcpListener) {

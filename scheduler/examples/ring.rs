@@ -8,7 +8,10 @@ use weft_scheduler::{Builder, Channel};
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let n: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1_000_000);
+    let n: u64 = args
+        .next()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1_000_000);
     let workers: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
     let pref: i8 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
     let rt = Builder::new().workers(workers).build();

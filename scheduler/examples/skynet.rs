@@ -4,11 +4,16 @@
 //! the way the Python VM's tasklets run.
 //! Usage: skynet [leaves=1000000] [workers=all]
 
-use weft_scheduler::{Builder, Channel, Context, RecvStart, RecvWait, Resumable, SendStart, SendWait, Step};
+use weft_scheduler::{
+    Builder, Channel, Context, RecvStart, RecvWait, Resumable, SendStart, SendWait, Step,
+};
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let leaves: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1_000_000);
+    let leaves: u64 = args
+        .next()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1_000_000);
     let mut b = Builder::new();
     if let Some(w) = args.next().and_then(|a| a.parse().ok()) {
         b = b.workers(w);
@@ -29,8 +34,15 @@ pub fn skynet(rt: &weft_scheduler::Runtime, leaves: u64) -> u64 {
 
 enum State {
     Start,
-    Collect { from: Channel<u64>, left: u32, sum: u64, wait: Option<RecvWait<u64>> },
-    Report { wait: SendWait<u64> },
+    Collect {
+        from: Channel<u64>,
+        left: u32,
+        sum: u64,
+        wait: Option<RecvWait<u64>>,
+    },
+    Report {
+        wait: SendWait<u64>,
+    },
 }
 
 pub struct Node {
@@ -42,7 +54,12 @@ pub struct Node {
 
 impl Node {
     pub fn new(num: u64, size: u64, parent: Channel<u64>) -> Self {
-        Node { num, size, parent, state: State::Start }
+        Node {
+            num,
+            size,
+            parent,
+            state: State::Start,
+        }
     }
 
     fn report(&mut self, value: u64, cx: &mut Context<'_>) -> Step {
@@ -65,12 +82,26 @@ impl Resumable for Node {
                 let from = Channel::new();
                 let child = self.size / 10;
                 for i in 0..10 {
-                    weft_scheduler::spawn_resumable(Node::new(self.num + i * child, child, from.clone()));
+                    weft_scheduler::spawn_resumable(Node::new(
+                        self.num + i * child,
+                        child,
+                        from.clone(),
+                    ));
                 }
-                self.state = State::Collect { from, left: 10, sum: 0, wait: None };
+                self.state = State::Collect {
+                    from,
+                    left: 10,
+                    sum: 0,
+                    wait: None,
+                };
                 self.resume(cx)
             }
-            State::Collect { from, left, sum, wait } => {
+            State::Collect {
+                from,
+                left,
+                sum,
+                wait,
+            } => {
                 while *left > 0 {
                     let got = match wait.take() {
                         Some(w) => match w.poll() {

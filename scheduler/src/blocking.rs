@@ -36,17 +36,28 @@ impl BlockingPool {
                     .expect("spawn blocking thread")
             })
             .collect();
-        BlockingPool { jobs: Mutex::new(Some(tx)), threads: Mutex::new(threads) }
+        BlockingPool {
+            jobs: Mutex::new(Some(tx)),
+            threads: Mutex::new(threads),
+        }
     }
 
     fn submit(&self, job: Job) {
         let jobs = self.jobs.lock().unwrap_or_else(|p| p.into_inner());
-        jobs.as_ref().expect("blocking pool shut down").send(job).expect("blocking pool alive");
+        jobs.as_ref()
+            .expect("blocking pool shut down")
+            .send(job)
+            .expect("blocking pool alive");
     }
 
     pub(crate) fn shutdown(&self) {
         self.jobs.lock().unwrap_or_else(|p| p.into_inner()).take();
-        for t in self.threads.lock().unwrap_or_else(|p| p.into_inner()).drain(..) {
+        for t in self
+            .threads
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .drain(..)
+        {
             let _ = t.join();
         }
     }
@@ -77,7 +88,9 @@ where
     T: Send + 'static,
     F: FnOnce() -> T + Send + 'static,
 {
-    let Some(h) = crate::Handle::try_current() else { return f() };
+    let Some(h) = crate::Handle::try_current() else {
+        return f();
+    };
     match h.spawn_blocking(f).recv() {
         Ok(Ok(v)) => v,
         Ok(Err(p)) => std::panic::resume_unwind(p),

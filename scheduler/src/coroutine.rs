@@ -150,7 +150,10 @@ impl<R: Send + 'static> Coroutine<R> {
     /// Run the closure until it blocks, yields or returns. Panics if called
     /// again after `Done`.
     pub fn resume(&mut self) -> CoStep<R> {
-        let co = self.co.as_mut().expect("coroutine resumed after completion");
+        let co = self
+            .co
+            .as_mut()
+            .expect("coroutine resumed after completion");
         let saved = current();
         let r = co.resume(());
         set_current(saved);

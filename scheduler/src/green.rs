@@ -21,7 +21,12 @@ impl GreenThread {
         F: FnOnce() -> T + Send + 'static,
         T: Send + 'static,
     {
-        let slot = Arc::new(JoinSlot { state: Mutex::new(JoinState { result: None, waiters: Vec::new() }) });
+        let slot = Arc::new(JoinSlot {
+            state: Mutex::new(JoinState {
+                result: None,
+                waiters: Vec::new(),
+            }),
+        });
         let mine = slot.clone();
         let co = Coroutine::new(move || {
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
@@ -93,7 +98,12 @@ impl<T> JoinHandle<T> {
 
     /// True once the green thread returned.
     pub fn is_finished(&self) -> bool {
-        self.slot.state.lock().unwrap_or_else(|p| p.into_inner()).result.is_some()
+        self.slot
+            .state
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .result
+            .is_some()
     }
 }
 

@@ -56,20 +56,19 @@ pub mod loom_task_state;
 #[cfg(loom)]
 #[doc(hidden)]
 pub mod loom_api {
+    pub use crate::channel::{Channel, RecvStart, SendStart};
     pub use crate::loom_idle as idle;
     pub use crate::loom_task_state as task_state;
-    pub use crate::channel::{Channel, RecvStart, SendStart};
     pub use crate::wakeup::{current_wakeup, Wakeup};
 }
 
 #[cfg(not(loom))]
+pub use blocking::run_blocking;
+#[cfg(not(loom))]
 pub use channel::{
-    SendError,
-    Channel, RecvError, RecvStart, RecvWait, SendStart, SendWait, TryRecvError,
+    Channel, RecvError, RecvStart, RecvWait, SendError, SendStart, SendWait, TryRecvError,
     TrySendError,
 };
-#[cfg(not(loom))]
-pub use blocking::run_blocking;
 #[cfg(not(loom))]
 pub use coroutine::{set_stack_size, CoStep, Coroutine};
 #[cfg(not(loom))]

@@ -77,7 +77,11 @@ pub(crate) struct Timers {
 impl Timers {
     pub(crate) fn start() -> Arc<Timers> {
         let t = Arc::new(Timers {
-            state: Mutex::new(State { heap: BinaryHeap::new(), seq: 0, shutdown: false }),
+            state: Mutex::new(State {
+                heap: BinaryHeap::new(),
+                seq: 0,
+                shutdown: false,
+            }),
             cv: Condvar::new(),
             thread: Mutex::new(None),
         });
@@ -92,12 +96,20 @@ impl Timers {
 
     /// Register a wake-up at `at`.
     pub(crate) fn add(&self, at: Instant, wake: Wakeup) -> Timer {
-        let inner = Arc::new(TimerInner { fired: AtomicBool::new(false), cancelled: AtomicBool::new(false), wake });
+        let inner = Arc::new(TimerInner {
+            fired: AtomicBool::new(false),
+            cancelled: AtomicBool::new(false),
+            wake,
+        });
         let mut st = self.state.lock().unwrap_or_else(|p| p.into_inner());
         st.seq += 1;
         let seq = st.seq;
         let earliest = st.heap.peek().is_none_or(|e| at < e.at);
-        st.heap.push(Entry { at, seq, timer: inner.clone() });
+        st.heap.push(Entry {
+            at,
+            seq,
+            timer: inner.clone(),
+        });
         drop(st);
         if earliest {
             self.cv.notify_one();
@@ -123,14 +135,22 @@ impl Timers {
                 continue;
             }
             st = match st.heap.peek().map(|e| e.at - now) {
-                Some(d) => self.cv.wait_timeout(st, d).unwrap_or_else(|p| p.into_inner()).0,
+                Some(d) => {
+                    self.cv
+                        .wait_timeout(st, d)
+                        .unwrap_or_else(|p| p.into_inner())
+                        .0
+                }
                 None => self.cv.wait(st).unwrap_or_else(|p| p.into_inner()),
             };
         }
     }
 
     pub(crate) fn shutdown(&self) {
-        self.state.lock().unwrap_or_else(|p| p.into_inner()).shutdown = true;
+        self.state
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .shutdown = true;
         self.cv.notify_all();
         if let Some(h) = self.thread.lock().unwrap_or_else(|p| p.into_inner()).take() {
             let _ = h.join();

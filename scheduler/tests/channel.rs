@@ -6,7 +6,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use weft_scheduler::{
-    Builder, Channel, Context, RecvError, RecvStart, Runtime, SendStart, Step, TryRecvError, TrySendError,
+    Builder, Channel, Context, RecvError, RecvStart, Runtime, SendStart, Step, TryRecvError,
+    TrySendError,
 };
 
 type Log = Arc<Mutex<Vec<String>>>;
@@ -56,7 +57,10 @@ fn preference_receiver_default() {
     // Sender arrives second: the receiver runs at once, sender requeued.
     assert_eq!(order(-1, true), ["r:start", "s:start", "r:got7", "s:after"]);
     // Receiver arrives second: it keeps running.
-    assert_eq!(order(-1, false), ["s:start", "r:start", "r:got7", "s:after"]);
+    assert_eq!(
+        order(-1, false),
+        ["s:start", "r:start", "r:got7", "s:after"]
+    );
 }
 
 #[test]
@@ -97,7 +101,12 @@ fn balance_counts_waiters() {
     let rt = one();
     rt.block_on(|| {
         let ch = Channel::<u32>::new();
-        let rs: Vec<_> = (0..3).map(|_| { let c = ch.clone(); weft_scheduler::spawn(move || c.recv().unwrap()) }).collect();
+        let rs: Vec<_> = (0..3)
+            .map(|_| {
+                let c = ch.clone();
+                weft_scheduler::spawn(move || c.recv().unwrap())
+            })
+            .collect();
         weft_scheduler::yield_now();
         assert_eq!(ch.balance(), -3);
         for i in 0..3 {
@@ -106,7 +115,12 @@ fn balance_counts_waiters() {
         assert_eq!(ch.balance(), 0);
         let got: Vec<_> = rs.into_iter().map(|h| h.join().unwrap()).collect();
         assert_eq!(got, [0, 1, 2], "receivers are served FIFO");
-        let ss: Vec<_> = (0..2).map(|i| { let c = ch.clone(); weft_scheduler::spawn(move || c.send(i).unwrap()) }).collect();
+        let ss: Vec<_> = (0..2)
+            .map(|i| {
+                let c = ch.clone();
+                weft_scheduler::spawn(move || c.send(i).unwrap())
+            })
+            .collect();
         weft_scheduler::yield_now();
         assert_eq!(ch.balance(), 2);
         assert_eq!(ch.recv().unwrap(), 0);
@@ -141,7 +155,12 @@ fn close_wakes_waiting_receivers() {
     let rt = Builder::new().workers(2).build();
     rt.block_on(|| {
         let ch = Channel::<u32>::new();
-        let rs: Vec<_> = (0..4).map(|_| { let c = ch.clone(); weft_scheduler::spawn(move || c.recv()) }).collect();
+        let rs: Vec<_> = (0..4)
+            .map(|_| {
+                let c = ch.clone();
+                weft_scheduler::spawn(move || c.recv())
+            })
+            .collect();
         while ch.balance() != -4 {
             weft_scheduler::yield_now();
         }
@@ -290,11 +309,19 @@ fn cancel_returns_value_or_outcome() {
     let _rt = one();
     let ch = Channel::<u32>::new();
     let me = weft_scheduler::current_wakeup();
-    let SendStart::Wait(w) = ch.send_or_register(9, me.clone()) else { panic!() };
+    let SendStart::Wait(w) = ch.send_or_register(9, me.clone()) else {
+        panic!()
+    };
     assert_eq!(ch.balance(), 1);
     assert_eq!(w.cancel(), Some(9));
     assert_eq!(ch.balance(), 0);
-    let RecvStart::Wait(r) = ch.recv_or_register(me) else { panic!() };
+    let RecvStart::Wait(r) = ch.recv_or_register(me) else {
+        panic!()
+    };
     ch.try_send(3).unwrap();
-    assert_eq!(r.cancel(), Some(Ok(3)), "a delivered value is not lost by cancel");
+    assert_eq!(
+        r.cancel(),
+        Some(Ok(3)),
+        "a delivered value is not lost by cancel"
+    );
 }

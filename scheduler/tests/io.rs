@@ -93,7 +93,9 @@ fn blocking_pool_parks_only_the_green_thread() {
         let slow = weft_scheduler::spawn(|| {
             run_blocking(|| {
                 std::thread::sleep(std::time::Duration::from_millis(50));
-                std::fs::read_to_string("/proc/self/stat").map(|s| !s.is_empty()).unwrap_or(false)
+                std::fs::read_to_string("/proc/self/stat")
+                    .map(|s| !s.is_empty())
+                    .unwrap_or(false)
             })
         });
         // Runs meanwhile on the single worker.

@@ -150,7 +150,9 @@ fn channel_close_wakes_receiver() {
 fn channel_cancel_vs_send() {
     loom::model(|| {
         let ch = Channel::<u32>::new();
-        let RecvStart::Wait(w) = ch.recv_or_register(current_wakeup()) else { panic!() };
+        let RecvStart::Wait(w) = ch.recv_or_register(current_wakeup()) else {
+            panic!()
+        };
         let c2 = ch.clone();
         let s = thread::spawn(move || c2.try_send(5).is_ok());
         let got = w.cancel();

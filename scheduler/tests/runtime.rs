@@ -4,7 +4,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use weft_scheduler::{Builder, Context, Coroutine, CoStep, Resumable, Runtime, Step, TaskHandle};
+use weft_scheduler::{Builder, CoStep, Context, Coroutine, Resumable, Runtime, Step, TaskHandle};
 
 struct CountDown {
     left: usize,
@@ -27,7 +27,10 @@ fn resumable_tasks_run_to_completion() {
     let rt = Builder::new().workers(2).build();
     let hits = Arc::new(AtomicUsize::new(0));
     for _ in 0..100 {
-        rt.spawn_resumable(CountDown { left: 9, hits: hits.clone() });
+        rt.spawn_resumable(CountDown {
+            left: 9,
+            hits: hits.clone(),
+        });
     }
     rt.wait_all();
     assert_eq!(hits.load(Ordering::Relaxed), 1000);
@@ -82,12 +85,19 @@ fn unpark_from_plain_thread() {
     let rt = Builder::new().workers(2).build();
     let resumes = Arc::new(AtomicUsize::new(0));
     let out = Arc::new(Mutex::new(None));
-    let h = rt.spawn_resumable(Sleeper { resumes: resumes.clone(), handle_out: out.clone() });
+    let h = rt.spawn_resumable(Sleeper {
+        resumes: resumes.clone(),
+        handle_out: out.clone(),
+    });
     while out.lock().unwrap().is_none() {
         std::thread::sleep(Duration::from_millis(1));
     }
     std::thread::sleep(Duration::from_millis(20));
-    assert_eq!(resumes.load(Ordering::SeqCst), 1, "parked task ran without a wake");
+    assert_eq!(
+        resumes.load(Ordering::SeqCst),
+        1,
+        "parked task ran without a wake"
+    );
     std::thread::spawn(move || h.unpark()).join().unwrap();
     rt.wait_all();
     assert_eq!(resumes.load(Ordering::SeqCst), 2);
@@ -115,7 +125,9 @@ fn wake_before_park_is_not_lost() {
 fn green_threads_join_and_block_on() {
     let rt = Runtime::new();
     let v = rt.block_on(|| {
-        let hs: Vec<_> = (0..50u64).map(|i| weft_scheduler::spawn(move || i * i)).collect();
+        let hs: Vec<_> = (0..50u64)
+            .map(|i| weft_scheduler::spawn(move || i * i))
+            .collect();
         hs.into_iter().map(|h| h.join().unwrap()).sum::<u64>()
     });
     assert_eq!(v, (0..50u64).map(|i| i * i).sum::<u64>());
@@ -155,14 +167,16 @@ fn coroutine_inside_resumable_can_park() {
     let got = Arc::new(AtomicUsize::new(0));
     let (c, g) = (ch.clone(), got.clone());
     let mut co = Some(Coroutine::new(move || c.recv().unwrap() + 1));
-    rt.spawn_resumable(move |_: &mut Context<'_>| match co.as_mut().unwrap().resume() {
-        CoStep::Yielded => Step::Yielded,
-        CoStep::Parked => Step::Parked,
-        CoStep::Done(r) => {
-            g.store(r.unwrap() as usize, Ordering::SeqCst);
-            Step::Done
-        }
-    });
+    rt.spawn_resumable(
+        move |_: &mut Context<'_>| match co.as_mut().unwrap().resume() {
+            CoStep::Yielded => Step::Yielded,
+            CoStep::Parked => Step::Parked,
+            CoStep::Done(r) => {
+                g.store(r.unwrap() as usize, Ordering::SeqCst);
+                Step::Done
+            }
+        },
+    );
     rt.spawn(move || ch.send(41).unwrap());
     rt.wait_all();
     assert_eq!(got.load(Ordering::SeqCst), 42);
@@ -172,7 +186,9 @@ fn coroutine_inside_resumable_can_park() {
 fn sleep_parks_green_thread_not_worker() {
     let rt = Builder::new().workers(1).build();
     let t0 = std::time::Instant::now();
-    let hs: Vec<_> = (0..20).map(|_| rt.spawn(|| weft_scheduler::sleep(Duration::from_millis(50)))).collect();
+    let hs: Vec<_> = (0..20)
+        .map(|_| rt.spawn(|| weft_scheduler::sleep(Duration::from_millis(50))))
+        .collect();
     for h in hs {
         h.join().unwrap();
     }

@@ -20,7 +20,15 @@ fn many_green_threads_many_channels() {
     const CHANS: usize = 16;
     const PER: u64 = 200;
     const PRODUCERS: u64 = 64;
-    let chans: Vec<Channel<u64>> = (0..CHANS).map(|i| if i % 2 == 0 { Channel::new() } else { Channel::with_capacity(3) }).collect();
+    let chans: Vec<Channel<u64>> = (0..CHANS)
+        .map(|i| {
+            if i % 2 == 0 {
+                Channel::new()
+            } else {
+                Channel::with_capacity(3)
+            }
+        })
+        .collect();
     let total = Arc::new(AtomicU64::new(0));
     let mut joins = Vec::new();
     for p in 0..PRODUCERS {
@@ -30,7 +38,7 @@ fn many_green_threads_many_channels() {
             for i in 0..PER {
                 let c = &chans[(rng(&mut seed) as usize) % CHANS];
                 c.send(p * PER + i).unwrap();
-                if rng(&mut seed) % 8 == 0 {
+                if rng(&mut seed).is_multiple_of(8) {
                     weft_scheduler::yield_now();
                 }
             }
@@ -69,13 +77,19 @@ fn cross_thread_wakes_never_lost_or_doubled() {
     let rt = Builder::new().workers(2).build();
     const TASKS: usize = 200;
     const ROUNDS: usize = 50;
-    let progress: Arc<Vec<AtomicUsize>> = Arc::new((0..TASKS).map(|_| AtomicUsize::new(0)).collect());
-    let running: Arc<Vec<AtomicUsize>> = Arc::new((0..TASKS).map(|_| AtomicUsize::new(0)).collect());
+    let progress: Arc<Vec<AtomicUsize>> =
+        Arc::new((0..TASKS).map(|_| AtomicUsize::new(0)).collect());
+    let running: Arc<Vec<AtomicUsize>> =
+        Arc::new((0..TASKS).map(|_| AtomicUsize::new(0)).collect());
     let handles: Vec<_> = (0..TASKS)
         .map(|i| {
             let (p, r) = (progress.clone(), running.clone());
             rt.spawn_resumable(move |_: &mut Context<'_>| {
-                assert_eq!(r[i].fetch_add(1, Ordering::SeqCst), 0, "task ran twice at once");
+                assert_eq!(
+                    r[i].fetch_add(1, Ordering::SeqCst),
+                    0,
+                    "task ran twice at once"
+                );
                 let n = p[i].fetch_add(1, Ordering::SeqCst) + 1;
                 r[i].fetch_sub(1, Ordering::SeqCst);
                 if n >= ROUNDS {

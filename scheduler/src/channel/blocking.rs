@@ -46,7 +46,10 @@ impl<T> Channel<T> {
     /// drained, `Err(Thrown(v))` for a value sent with `send_throw`.
     pub fn recv(&self) -> Result<T, RecvError<T>> {
         match self.start_recv(&mut current_wakeup) {
-            RecvStart::Received { value, yield_now: y } => {
+            RecvStart::Received {
+                value,
+                yield_now: y,
+            } => {
                 if y {
                     yield_now();
                 }
@@ -75,7 +78,9 @@ impl<T> Channel<T> {
             .map(|h| h.wake_at(deadline, me.clone()));
         loop {
             if let Some(v) = w.poll() {
-                timer.map(|t| t.cancel());
+                if let Some(t) = &timer {
+                    t.cancel();
+                }
                 return Some(v);
             }
             let now = Instant::now();

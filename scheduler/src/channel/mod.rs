@@ -16,9 +16,9 @@
 //!    runs on; 0 the arriving side keeps running and the partner goes to the
 //!    back of the run queue. `schedule_all` makes the arriving side yield too.
 
-mod slot;
 #[cfg(not(loom))]
 mod blocking;
+mod slot;
 #[cfg(not(loom))]
 pub use blocking::SendError;
 mod waits;
@@ -68,7 +68,9 @@ pub struct Channel<T> {
 
 impl<T> Clone for Channel<T> {
     fn clone(&self) -> Self {
-        Channel { inner: self.inner.clone() }
+        Channel {
+            inner: self.inner.clone(),
+        }
     }
 }
 
@@ -137,7 +139,9 @@ impl<T> Channel<T> {
             preference: -1,
             schedule_all: false,
         };
-        Channel { inner: Arc::new(Mutex::new(q)) }
+        Channel {
+            inner: Arc::new(Mutex::new(q)),
+        }
     }
 
     /// Waiting receivers as a negative count, waiting senders as positive.
@@ -223,7 +227,9 @@ impl<T> Channel<T> {
     fn try_send_item(&self, item: Item<T>) -> Result<(), TrySendError<T>> {
         match self.send_core(item, None) {
             SendCore::Done(_, p) => {
-                p.map(Partner::wake);
+                if let Some(p) = p {
+                    p.wake();
+                }
                 Ok(())
             }
             SendCore::Full(item) => Err(TrySendError::Full(unwrap_item(item))),
@@ -236,7 +242,9 @@ impl<T> Channel<T> {
     pub fn try_recv(&self) -> Result<T, TryRecvError<T>> {
         match self.recv_core(None) {
             RecvCore::Done(out, _, p) => {
-                p.map(Partner::wake);
+                if let Some(p) = p {
+                    p.wake();
+                }
                 match out {
                     Ok(Ok(v)) => Ok(v),
                     Ok(Err(t)) => Err(TryRecvError::Thrown(t)),
@@ -249,7 +257,11 @@ impl<T> Channel<T> {
     }
 
     /// The locked part of a send.
-    pub(crate) fn send_core(&self, item: Item<T>, me: Option<&mut dyn FnMut() -> Wakeup>) -> SendCore<T> {
+    pub(crate) fn send_core(
+        &self,
+        item: Item<T>,
+        me: Option<&mut dyn FnMut() -> Wakeup>,
+    ) -> SendCore<T> {
         let mut q = lock(&self.inner);
         if q.closing {
             return SendCore::Closed(item);
@@ -257,7 +269,13 @@ impl<T> Channel<T> {
         if let Some(r) = q.receivers.pop_front() {
             r.complete(Ok(Some(item)));
             let (partner_next, me_yield) = placement(&q, true);
-            return SendCore::Done(me_yield, Some(Partner { wake: r.wake.clone(), run_next: partner_next }));
+            return SendCore::Done(
+                me_yield,
+                Some(Partner {
+                    wake: r.wake.clone(),
+                    run_next: partner_next,
+                }),
+            );
         }
         if q.buf.len() < q.cap {
             q.buf.push_back(item);
@@ -281,14 +299,24 @@ impl<T> Channel<T> {
             let partner = q.senders.pop_front().map(|s| {
                 let offered = s.complete(Ok(None)).expect("parked sender without a value");
                 q.buf.push_back(offered);
-                Partner { wake: s.wake.clone(), run_next: false }
+                Partner {
+                    wake: s.wake.clone(),
+                    run_next: false,
+                }
             });
             return RecvCore::Done(Ok(item), q.schedule_all, partner);
         }
         if let Some(s) = q.senders.pop_front() {
             let item = s.complete(Ok(None)).expect("parked sender without a value");
             let (partner_next, me_yield) = placement(&q, false);
-            return RecvCore::Done(Ok(item), me_yield, Some(Partner { wake: s.wake.clone(), run_next: partner_next }));
+            return RecvCore::Done(
+                Ok(item),
+                me_yield,
+                Some(Partner {
+                    wake: s.wake.clone(),
+                    run_next: partner_next,
+                }),
+            );
         }
         if q.closing {
             return RecvCore::Done(Err(RecvError::Closed), false, None);
@@ -317,7 +345,8 @@ impl<T> Channel<T> {
 /// (partner goes to run-next, arriving side yields) for a rendezvous that
 /// the arriving side completes.
 fn placement<T>(q: &Queue<T>, arriving_is_sender: bool) -> (bool, bool) {
-    let partner_runs_now = (q.preference < 0 && arriving_is_sender) || (q.preference > 0 && !arriving_is_sender);
+    let partner_runs_now =
+        (q.preference < 0 && arriving_is_sender) || (q.preference > 0 && !arriving_is_sender);
     if partner_runs_now {
         (true, true)
     } else {
@@ -330,4 +359,3 @@ fn unwrap_item<T>(item: Item<T>) -> T {
         Ok(v) | Err(v) => v,
     }
 }
-

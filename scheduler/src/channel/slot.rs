@@ -55,14 +55,20 @@ unsafe impl<T: Send> Send for Slot<T> {}
 
 impl<T> Slot<T> {
     pub(crate) fn new(item: Option<Item<T>>, wake: Wakeup) -> Self {
-        Slot { done: AtomicBool::new(false), data: UnsafeCell::new(SlotState::Waiting(item)), wake }
+        Slot {
+            done: AtomicBool::new(false),
+            data: UnsafeCell::new(SlotState::Waiting(item)),
+            wake,
+        }
     }
 
     /// Complete a slot just removed from its queue, channel lock held.
     /// Returns the item a parked sender offered.
     pub(crate) fn complete(&self, out: Outcome<T>) -> Option<Item<T>> {
         // SAFETY: not done and we hold the channel lock (first invariant).
-        let prev = self.data.with_mut(|p| unsafe { std::mem::replace(&mut *p, SlotState::Done(out)) });
+        let prev = self
+            .data
+            .with_mut(|p| unsafe { std::mem::replace(&mut *p, SlotState::Done(out)) });
         // Release pairs with the Acquire in `poll`: the outcome is visible.
         self.done.store(true, Ordering::Release);
         match prev {
@@ -77,7 +83,10 @@ impl<T> Slot<T> {
             return None;
         }
         // SAFETY: done, so only the owner touches `data` (third invariant).
-        match self.data.with_mut(|p| unsafe { std::mem::replace(&mut *p, SlotState::Taken) }) {
+        match self
+            .data
+            .with_mut(|p| unsafe { std::mem::replace(&mut *p, SlotState::Taken) })
+        {
             SlotState::Done(o) => Some(o),
             _ => None,
         }
@@ -87,6 +96,7 @@ impl<T> Slot<T> {
     pub(crate) fn take_unregistered(&self) -> SlotState<T> {
         // SAFETY: unregistered under the channel lock and never completed,
         // so the owner alone can reach `data` (second invariant).
-        self.data.with_mut(|p| unsafe { std::mem::replace(&mut *p, SlotState::Taken) })
+        self.data
+            .with_mut(|p| unsafe { std::mem::replace(&mut *p, SlotState::Taken) })
     }
 }

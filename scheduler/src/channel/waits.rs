@@ -5,7 +5,7 @@
 //! the ticket (kill, timeout) without losing a value.
 
 use super::slot::{Item, RecvError, Slot, SlotState};
-use super::{Channel, Partner, RecvCore, SendCore};
+use super::{Channel, RecvCore, SendCore};
 use std::cell::Cell;
 use std::marker::PhantomData;
 
@@ -27,7 +27,10 @@ pub enum SendStart<T> {
 /// Outcome of [`Channel::recv_or_register`].
 pub enum RecvStart<T> {
     /// Got an outcome; `yield_now` as in [`SendStart::Sent`].
-    Received { value: Result<T, RecvError<T>>, yield_now: bool },
+    Received {
+        value: Result<T, RecvError<T>>,
+        yield_now: bool,
+    },
     /// Registered as a waiting receiver: return `Step::Parked`, and when
     /// resumed call [`RecvWait::poll`].
     Wait(RecvWait<T>),
@@ -71,10 +74,16 @@ impl<T> Channel<T> {
     pub(crate) fn start_send(&self, item: Item<T>, me: &mut dyn FnMut() -> Wakeup) -> SendStart<T> {
         match self.send_core(item, Some(me)) {
             SendCore::Done(yield_now, p) => {
-                p.map(Partner::wake);
+                if let Some(p) = p {
+                    p.wake();
+                }
                 SendStart::Sent { yield_now }
             }
-            SendCore::Registered(slot) => SendStart::Wait(SendWait { chan: self.clone(), slot, _not_sync: PhantomData }),
+            SendCore::Registered(slot) => SendStart::Wait(SendWait {
+                chan: self.clone(),
+                slot,
+                _not_sync: PhantomData,
+            }),
             SendCore::Closed(Ok(v) | Err(v)) => SendStart::Closed(v),
             SendCore::Full(_) => unreachable!("send with a wake-up never reports Full"),
         }
@@ -84,10 +93,19 @@ impl<T> Channel<T> {
     pub(crate) fn start_recv(&self, me: &mut dyn FnMut() -> Wakeup) -> RecvStart<T> {
         match self.recv_core(Some(me)) {
             RecvCore::Done(out, yield_now, p) => {
-                p.map(Partner::wake);
-                RecvStart::Received { value: flatten(out), yield_now }
+                if let Some(p) = p {
+                    p.wake();
+                }
+                RecvStart::Received {
+                    value: flatten(out),
+                    yield_now,
+                }
             }
-            RecvCore::Registered(slot) => RecvStart::Wait(RecvWait { chan: self.clone(), slot, _not_sync: PhantomData }),
+            RecvCore::Registered(slot) => RecvStart::Wait(RecvWait {
+                chan: self.clone(),
+                slot,
+                _not_sync: PhantomData,
+            }),
             RecvCore::Empty => unreachable!("recv with a wake-up never reports Empty"),
         }
     }
@@ -125,7 +143,9 @@ impl<T> RecvWait<T> {
     /// The outcome once a sender (or `close`) completed the wait; `None` on
     /// a spurious resume: return `Step::Parked` again.
     pub fn poll(&self) -> Option<Result<T, RecvError<T>>> {
-        self.slot.poll().map(|o| flatten(o.map(|i| i.expect("receiver slot completed without a value"))))
+        self.slot
+            .poll()
+            .map(|o| flatten(o.map(|i| i.expect("receiver slot completed without a value"))))
     }
 
     /// Withdraw the receive. `None` if cancelled before anything arrived;

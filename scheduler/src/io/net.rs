@@ -43,12 +43,19 @@ struct Registered<S: Source> {
 impl<S: Source> Registered<S> {
     fn new(mut io: S) -> io::Result<Self> {
         let reactor = crate::Handle::try_current()
-            .ok_or_else(|| io::Error::other("weft-scheduler sockets need a runtime (use them from a task)"))?
+            .ok_or_else(|| {
+                io::Error::other("weft-scheduler sockets need a runtime (use them from a task)")
+            })?
             .0
             .reactor()
             .clone();
         let (token, state) = reactor.register(&mut io)?;
-        Ok(Registered { io, token, state, reactor })
+        Ok(Registered {
+            io,
+            token,
+            state,
+            reactor,
+        })
     }
 
     /// Run `op` until it does not return `WouldBlock`, parking in between.
@@ -114,7 +121,9 @@ pub struct TcpStream(Registered<mio::net::TcpStream>);
 impl TcpStream {
     /// Connect, parking until the connection is established or fails.
     pub fn connect(addr: impl ToSocketAddrs) -> io::Result<TcpStream> {
-        let s = TcpStream(Registered::new(mio::net::TcpStream::connect(first_addr(addr)?)?)?);
+        let s = TcpStream(Registered::new(mio::net::TcpStream::connect(first_addr(
+            addr,
+        )?)?)?);
         loop {
             block_until(|me| s.0.poll_ready(Direction::Write, me).then_some(()));
             if let Some(e) = s.0.io.take_error()? {
@@ -196,7 +205,9 @@ pub struct UdpSocket(Registered<mio::net::UdpSocket>);
 impl UdpSocket {
     /// Bind to `addr`.
     pub fn bind(addr: impl ToSocketAddrs) -> io::Result<UdpSocket> {
-        Ok(UdpSocket(Registered::new(mio::net::UdpSocket::bind(first_addr(addr)?)?)?))
+        Ok(UdpSocket(Registered::new(mio::net::UdpSocket::bind(
+            first_addr(addr)?,
+        )?)?))
     }
     /// Send a datagram to `addr`.
     pub fn send_to(&self, buf: &[u8], addr: SocketAddr) -> io::Result<usize> {

@@ -43,7 +43,11 @@ impl IoState {
             st.ready &= !dir;
             return true;
         }
-        let list = if dir == READ { &mut st.reader } else { &mut st.writer };
+        let list = if dir == READ {
+            &mut st.reader
+        } else {
+            &mut st.writer
+        };
         if !list.iter().any(|w| same(w, me)) {
             list.push(me.clone());
         }
@@ -92,21 +96,35 @@ impl Reactor {
         let thread = std::thread::Builder::new()
             .name("weft-reactor".into())
             .spawn(move || run(poll, s2, stop2))?;
-        Ok(Reactor { registry, waker, sources, next: AtomicUsize::new(1), stop, thread: Mutex::new(Some(thread)) })
+        Ok(Reactor {
+            registry,
+            waker,
+            sources,
+            next: AtomicUsize::new(1),
+            stop,
+            thread: Mutex::new(Some(thread)),
+        })
     }
 
     /// Register a source for read and write readiness.
     pub(crate) fn register(&self, src: &mut impl Source) -> io::Result<(usize, Arc<IoState>)> {
         let token = self.next.fetch_add(1, Ordering::Relaxed);
         let state = Arc::new(IoState::default());
-        self.sources.lock().unwrap_or_else(|p| p.into_inner()).insert(token, state.clone());
-        self.registry.register(src, Token(token), Interest::READABLE | Interest::WRITABLE)?;
+        self.sources
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(token, state.clone());
+        self.registry
+            .register(src, Token(token), Interest::READABLE | Interest::WRITABLE)?;
         Ok((token, state))
     }
 
     pub(crate) fn deregister(&self, token: usize, src: &mut impl Source) {
         let _ = self.registry.deregister(src);
-        self.sources.lock().unwrap_or_else(|p| p.into_inner()).remove(&token);
+        self.sources
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&token);
     }
 
     pub(crate) fn shutdown(&self) {
@@ -133,7 +151,9 @@ fn run(mut poll: Poll, sources: Arc<Mutex<HashMap<usize, Arc<IoState>>>>, stop: 
         {
             let map = sources.lock().unwrap_or_else(|p| p.into_inner());
             for ev in events.iter() {
-                let Some(st) = map.get(&ev.token().0) else { continue };
+                let Some(st) = map.get(&ev.token().0) else {
+                    continue;
+                };
                 let mut bits = 0;
                 if ev.is_readable() || ev.is_read_closed() || ev.is_error() {
                     bits |= READ;

@@ -40,7 +40,10 @@ pub enum Wake {
 impl Idle {
     pub fn new() -> Self {
         Idle {
-            state: Mutex::new(IdleState { tokens: 0, shutdown: false }),
+            state: Mutex::new(IdleState {
+                tokens: 0,
+                shutdown: false,
+            }),
             cv: Condvar::new(),
             sleeping: AtomicUsize::new(0),
             searching: AtomicUsize::new(0),

@@ -60,7 +60,8 @@ impl Shared {
     }
 
     pub(crate) fn reactor(&self) -> &Arc<Reactor> {
-        self.reactor.get_or_init(|| Arc::new(Reactor::start().expect("start I/O reactor")))
+        self.reactor
+            .get_or_init(|| Arc::new(Reactor::start().expect("start I/O reactor")))
     }
 
     pub(crate) fn blocking(&self) -> &BlockingPool {
@@ -111,7 +112,9 @@ pub struct Builder {
 
 impl Default for Builder {
     fn default() -> Self {
-        Builder { workers: num_cpus::get().max(1) }
+        Builder {
+            workers: num_cpus::get().max(1),
+        }
     }
 }
 
@@ -220,7 +223,10 @@ impl Runtime {
                     .expect("spawn worker thread")
             })
             .collect();
-        Runtime { handle: Handle(shared), threads }
+        Runtime {
+            handle: Handle(shared),
+            threads,
+        }
     }
 
     /// A handle for spawning from other threads or tasks.
@@ -239,7 +245,10 @@ impl Runtime {
     }
 
     /// See [`Handle::spawn`].
-    pub fn spawn<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> JoinHandle<T> {
+    pub fn spawn<T: Send + 'static>(
+        &self,
+        f: impl FnOnce() -> T + Send + 'static,
+    ) -> JoinHandle<T> {
         self.handle.spawn(f)
     }
 

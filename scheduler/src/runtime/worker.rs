@@ -137,7 +137,7 @@ impl WorkerCtx {
     fn find_task(&self) -> Option<Task> {
         let tick = self.tick.get().wrapping_add(1);
         self.tick.set(tick);
-        if tick % 61 == 0 {
+        if tick.is_multiple_of(61) {
             if let Some(t) = self.steal_injector() {
                 return Some(t);
             }
@@ -195,7 +195,10 @@ impl WorkerCtx {
     fn run_task(&self, task: Task) {
         task.state.start_run();
         let step = {
-            let mut cx = Context { task: &task, worker: self.index };
+            let mut cx = Context {
+                task: &task,
+                worker: self.index,
+            };
             let prev = self.current.replace(&task);
             // SAFETY: we just moved the task to RUNNING.
             let r = catch_unwind(AssertUnwindSafe(|| unsafe { task.resume_body(&mut cx) }));
@@ -219,7 +222,9 @@ impl WorkerCtx {
             Ok(Step::Done) => self.finish(task),
             Err(payload) => {
                 super::report_panic(&*payload);
-                self.shared.panics.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                self.shared
+                    .panics
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 self.finish(task);
             }
         }
