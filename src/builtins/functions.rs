@@ -1,0 +1,3 @@
+//! Builtin functions (in progress).
+use crate::object::DictData;
+pub fn install(_dict: &mut DictData) {}

@@ -1,0 +1,2 @@
+//! `file` (in progress).
+pub fn install() {}

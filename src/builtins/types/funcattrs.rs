@@ -1,0 +1,2 @@
+//! `funcattrs` (in progress).
+pub fn install() {}
