@@ -6,6 +6,11 @@
 //! thread; `run_next` is checked first, then the local queue, with the global
 //! injector checked first every 61 ticks for fairness; with one worker and
 //! no outside wake-ups, order is strictly FIFO (deterministic).
+//!
+//! Single-worker fast path: a task queued "at the back" while the local
+//! queue and `run_next` are empty is parked in `run_next` instead (marked
+//! `next_is_fifo`), saving two deque operations; it moves to the deque
+//! before anything else is queued behind it, so FIFO order is unchanged.
 
 use std::cell::Cell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -24,6 +29,9 @@ pub(crate) struct WorkerCtx {
     pub(crate) index: usize,
     local: Deque<Task>,
     run_next: Cell<Option<Task>>,
+    /// `run_next` holds a back-of-queue task (single-worker fast path); the
+    /// local deque is then empty.
+    next_is_fifo: Cell<bool>,
     pub(crate) current: Cell<*const Task>,
     tick: Cell<u32>,
     rng: Cell<u32>,
@@ -52,6 +60,7 @@ pub(crate) fn worker_main(shared: &'static Shared, index: usize, local: Deque<Ta
         index,
         local,
         run_next: Cell::new(None),
+        next_is_fifo: Cell::new(false),
         current: Cell::new(ptr::null()),
         tick: Cell::new(0),
         done_pending: Cell::new(0),
@@ -125,12 +134,36 @@ impl WorkerCtx {
             if let Some(prev) = self.run_next.replace(Some(task)) {
                 self.local.push(prev);
             }
+            self.next_is_fifo.set(false);
         } else {
-            self.local.push(task);
+            self.push_back(task);
         }
         // With one worker the only worker is this one, and it is awake.
         if self.shared.stealers.len() > 1 {
             self.shared.idle.notify();
+        }
+    }
+
+    /// Queue at the back of this worker's FIFO order.
+    fn push_back(&self, task: Task) {
+        if self.shared.stealers.len() > 1 {
+            self.local.push(task);
+            return;
+        }
+        match self.run_next.take() {
+            None if self.local.is_empty() => {
+                self.run_next.set(Some(task));
+                self.next_is_fifo.set(true);
+            }
+            Some(prev) if self.next_is_fifo.get() => {
+                self.next_is_fifo.set(false);
+                self.local.push(prev);
+                self.local.push(task);
+            }
+            prev => {
+                self.run_next.set(prev);
+                self.local.push(task);
+            }
         }
     }
 
@@ -143,6 +176,7 @@ impl WorkerCtx {
             }
         }
         if let Some(t) = self.run_next.take() {
+            self.next_is_fifo.set(false);
             return Some(t);
         }
         if let Some(t) = self.local.pop() {
@@ -209,14 +243,14 @@ impl WorkerCtx {
             Ok(Step::Yielded) => {
                 task.state.after_yield();
                 let others_waiting = !self.local.is_empty();
-                self.local.push(task);
-                if others_waiting {
+                self.push_back(task);
+                if others_waiting && self.shared.stealers.len() > 1 {
                     self.shared.idle.notify();
                 }
             }
             Ok(Step::Parked) => {
                 if task.state.after_park() {
-                    self.local.push(task);
+                    self.push_back(task);
                 }
             }
             Ok(Step::Done) => self.finish(task),
