@@ -107,3 +107,61 @@ fn blocking_pool_parks_only_the_green_thread() {
     assert!(a);
     assert_eq!(b, 2);
 }
+
+/// The resumable-task path: try the operation, on WouldBlock register with
+/// `poll_ready` and return Parked.
+#[test]
+fn resumable_task_reads_a_socket() {
+    use std::io::ErrorKind::WouldBlock;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    use weft_scheduler::net::Direction;
+    use weft_scheduler::{Context, Step, Wakeup};
+
+    let rt = Builder::new().workers(2).build();
+    let got = Arc::new(AtomicUsize::new(0));
+    let g = got.clone();
+    let addr = rt.block_on(move || {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = l.local_addr().unwrap();
+        let mut conn: Option<TcpStream> = None;
+        weft_scheduler::spawn_resumable(move |cx: &mut Context<'_>| loop {
+            let me = Wakeup::from(cx.handle());
+            let Some(s) = &conn else {
+                match l.try_accept() {
+                    Ok((s, _)) => conn = Some(s),
+                    Err(e) if e.kind() == WouldBlock => {
+                        if !l.poll_ready(Direction::Read, &me) {
+                            return Step::Parked;
+                        }
+                    }
+                    Err(e) => panic!("{e}"),
+                }
+                continue;
+            };
+            let mut buf = [0u8; 256];
+            match s.try_read(&mut buf) {
+                Ok(0) => return Step::Done,
+                Ok(n) => {
+                    g.fetch_add(n, Ordering::SeqCst);
+                }
+                Err(e) if e.kind() == WouldBlock => {
+                    if !s.poll_ready(Direction::Read, &me) {
+                        return Step::Parked;
+                    }
+                }
+                Err(e) => panic!("{e}"),
+            }
+        });
+        addr
+    });
+    rt.block_on(move || {
+        let s = TcpStream::connect(addr).unwrap();
+        for _ in 0..10 {
+            s.write_all(&[7u8; 1000]).unwrap();
+            weft_scheduler::sleep(std::time::Duration::from_millis(1));
+        }
+    });
+    rt.wait_all();
+    assert_eq!(got.load(Ordering::SeqCst), 10_000);
+}

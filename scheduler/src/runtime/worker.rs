@@ -64,7 +64,7 @@ pub(crate) fn worker_main(shared: &'static Shared, index: usize, local: Deque<Ta
         current: Cell::new(ptr::null()),
         tick: Cell::new(0),
         done_pending: Cell::new(0),
-        rng: Cell::new(index as u32 * 2654435761 + 1),
+        rng: Cell::new((index as u32).wrapping_mul(2654435761) | 1),
     };
     WORKER.with(|c| c.set(&ctx));
     ctx.run();
