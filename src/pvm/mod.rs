@@ -1,7 +1,59 @@
-//! The Python virtual machine (placeholder while the core is written).
+//! The Python virtual machine.
+//!
+//! A `Vm` executes one tasklet's chain of heap frames (`frames`). A
+//! Python-to-Python call pushes a `Frame` and continues the same dispatch
+//! loop (`interp.rs`); a return pops it, so native stack depth does not grow
+//! with Python call depth. Native code that must call back into Python
+//! (`vm.call`) runs a nested dispatch loop that stops when the frame it
+//! pushed returns; `native_depth` bounds that nesting.
+//!
+//! The rest of this module is the "abstract object protocol" (attribute
+//! access, operators, iteration, calls) used by opcodes and by native code.
+
+pub mod attr;
+pub mod call;
+pub mod class;
+pub mod exc;
+pub mod frame;
+pub mod gen;
+pub mod handlers;
+pub mod import;
+pub mod interp;
+pub mod introspect;
+pub mod iter;
+pub mod numeric;
+pub mod ops;
+pub mod runtime;
+
+pub use exc::PyErr;
+pub use frame::Frame;
+pub use gen::GenState;
+pub use runtime::Runtime;
+
 use crate::value::Value;
-pub struct Vm;
-pub struct PyErr(pub Value);
+use std::sync::Arc;
+
 pub type PyResult<T = Value> = Result<T, PyErr>;
-pub struct GenState;
-impl GenState { pub fn trace(&self, _f: &mut dyn FnMut(&Value)) {} }
+
+/// Default `sys.getrecursionlimit()`: Python frames live on the heap, so
+/// the limit only guards against runaway recursion eating memory.
+pub const DEFAULT_RECURSION_LIMIT: usize = 4_000_000;
+/// Nested dispatch loops (native code calling Python calling native...).
+pub const MAX_NATIVE_DEPTH: usize = 400;
+
+pub struct Vm {
+    pub rt: Arc<Runtime>,
+    /// The heap frames of the running tasklet, innermost last.
+    pub frames: Vec<Frame>,
+    /// Number of nested `run_until` loops on the native stack.
+    pub native_depth: usize,
+    /// Set by `Reraise`: the next unwind adds no traceback entry for the
+    /// current frame.
+    pub reraising: bool,
+}
+
+impl Vm {
+    pub fn new(rt: Arc<Runtime>) -> Vm {
+        Vm { rt, frames: Vec::with_capacity(64), native_depth: 0, reraising: false }
+    }
+}

@@ -1,0 +1,313 @@
+//! Attribute access: `getattr`/`setattr`/`delattr` with Python's descriptor
+//! protocol (data descriptors on the type win over the instance `__dict__`,
+//! which wins over non-data descriptors and plain class attributes), class
+//! attribute lookup along the MRO, `__getattr__` fallback, and
+//! `load_method` (the `LoadMethod` fast path that avoids bound methods).
+
+use super::exc::{attribute_error, type_error, PyErr};
+use super::ops::type_name;
+use super::{PyResult, Vm};
+use crate::object::types::{lookup_in_type, type_data, type_of};
+use crate::object::{Args, ObjRef, Payload};
+use crate::value::Value;
+
+/// Instance dict of objects that have one (instances, functions, modules).
+fn with_instance_dict<R>(v: &Value, f: impl FnOnce(&mut crate::object::DictData) -> R) -> Option<R> {
+    let Value::Obj(o) = v else { return None };
+    if let Some(d) = &o.dict {
+        return Some(f(&mut d.lock()));
+    }
+    match &o.payload {
+        Payload::Function(func) => Some(f(&mut func.dict.lock())),
+        Payload::Module(m) => match &m.dict.payload {
+            Payload::Dict(d) => Some(f(&mut d.lock())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn is_data_descriptor(d: &Value) -> bool {
+    match d.payload() {
+        Some(Payload::Property { .. }) | Some(Payload::GetSet { .. }) => true,
+        Some(Payload::Instance) => {
+            let t = type_of(d);
+            lookup_in_type(t, "__set__").is_some() || lookup_in_type(t, "__delete__").is_some()
+        }
+        _ => false,
+    }
+}
+
+impl Vm {
+    pub fn getattr(&mut self, obj: &Value, name: &str) -> PyResult {
+        match self.getattr_inner(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    /// `getattr` that maps AttributeError to `None`.
+    pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        match self.getattr_inner(obj, name) {
+            Ok(v) => Ok(v),
+            Err(e) if e.matches("AttributeError") => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn no_attribute(&self, obj: &Value, name: &str) -> PyErr {
+        match obj.payload() {
+            Some(Payload::Type(t)) => attribute_error(format!("type object '{}' has no attribute '{}'", t.name.lock(), name)),
+            Some(Payload::Module(m)) => attribute_error(format!("module '{}' has no attribute '{}'", m.name, name)),
+            _ => attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), name)),
+        }
+    }
+
+    fn getattr_inner(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        match obj.payload() {
+            Some(Payload::Type(_)) => return self.type_getattr(obj.as_obj().unwrap(), name),
+            Some(Payload::Super { ty, obj: inner }) => {
+                let (ty, inner) = (ty.clone(), inner.clone());
+                if let Some(v) = self.super_getattr(&ty, &inner, name)? {
+                    return Ok(Some(v));
+                }
+            }
+            _ => {}
+        }
+        let t = type_of(obj).clone();
+        let descr = lookup_in_type(&t, name);
+        if let Some(d) = &descr {
+            if is_data_descriptor(d) {
+                return self.descr_get(d, obj, &t).map(Some);
+            }
+        }
+        if let Some(Some(v)) = with_instance_dict(obj, |d| d.get_str(name).cloned()) {
+            return Ok(Some(v));
+        }
+        if let Some(d) = descr {
+            return self.bind_descriptor(&d, obj, &t).map(Some);
+        }
+        if name == "__class__" {
+            return Ok(Some(Value::Obj(t)));
+        }
+        if name == "__dict__" {
+            if let Some(d) = self.instance_dict_value(obj) {
+                return Ok(Some(d));
+            }
+        }
+        if let Some(ga) = lookup_in_type(&t, "__getattr__") {
+            let f = self.bind_descriptor(&ga, obj, &t)?;
+            return self.call1(&f, Value::str(name)).map(Some);
+        }
+        Ok(None)
+    }
+
+    /// A snapshot dict proxy of an instance `__dict__` (writes go through
+    /// setattr; `vars(obj)` reads it).
+    fn instance_dict_value(&mut self, obj: &Value) -> Option<Value> {
+        if let Some(Payload::Module(m)) = obj.payload() {
+            return Some(Value::Obj(m.dict.clone()));
+        }
+        let items = with_instance_dict(obj, |d| d.clone_data())?;
+        Some(Value::obj(Payload::Dict(parking_lot::Mutex::new(items))))
+    }
+
+    /// Attribute of a class: the MRO's dicts (descriptors bound to the class),
+    /// then the metaclass.
+    fn type_getattr(&mut self, cls: &ObjRef, name: &str) -> PyResult<Option<Value>> {
+        let meta = type_of(&Value::Obj(cls.clone())).clone();
+        let meta_attr = lookup_in_type(&meta, name);
+        if let Some(d) = &meta_attr {
+            if is_data_descriptor(d) {
+                return self.descr_get(d, &Value::Obj(cls.clone()), &meta).map(Some);
+            }
+        }
+        if let Some(v) = lookup_in_type(cls, name) {
+            return Ok(Some(match v.payload() {
+                Some(Payload::StaticMethod(f)) => f.clone(),
+                Some(Payload::ClassMethod(f)) => Value::obj(Payload::BoundMethod { func: f.clone(), this: Value::Obj(cls.clone()) }),
+                Some(Payload::Instance) if lookup_in_type(type_of(&v), "__get__").is_some() => {
+                    self.call_special(&v, "__get__", vec![Value::None, Value::Obj(cls.clone())])?.unwrap_or(Value::None)
+                }
+                _ => v,
+            }));
+        }
+        match name {
+            "__name__" => return Ok(Some(Value::str(&type_data(cls).name.lock()))),
+            "__qualname__" => return Ok(Some(Value::str(&type_data(cls).qualname.lock()))),
+            "__mro__" => {
+                let mut m = vec![Value::Obj(cls.clone())];
+                m.extend(type_data(cls).mro.iter().map(|t| Value::Obj(t.clone())));
+                return Ok(Some(Value::tuple(m)));
+            }
+            "__bases__" => return Ok(Some(Value::tuple(type_data(cls).bases.iter().map(|t| Value::Obj(t.clone())).collect()))),
+            "__base__" => return Ok(Some(type_data(cls).bases.first().map(|b| Value::Obj(b.clone())).unwrap_or(Value::None))),
+            "__dict__" => {
+                let d = type_data(cls).dict.lock().clone_data();
+                return Ok(Some(Value::obj(Payload::Dict(parking_lot::Mutex::new(d)))));
+            }
+            "__class__" => return Ok(Some(Value::Obj(meta))),
+            _ => {}
+        }
+        if let Some(d) = meta_attr {
+            return self.bind_descriptor(&d, &Value::Obj(cls.clone()), &meta).map(Some);
+        }
+        Ok(None)
+    }
+
+    /// Calls a data descriptor's getter.
+    fn descr_get(&mut self, d: &Value, obj: &Value, t: &ObjRef) -> PyResult {
+        match d.payload() {
+            Some(Payload::Property { fget, .. }) => {
+                if fget.is_none() {
+                    return Err(attribute_error("property has no getter"));
+                }
+                let fget = fget.clone();
+                self.call1(&fget, obj.clone())
+            }
+            Some(Payload::GetSet { get, .. }) => get(self, Args::new(vec![obj.clone()])),
+            _ => Ok(self.call_special(d, "__get__", vec![obj.clone(), Value::Obj(t.clone())])?.unwrap_or(Value::None)),
+        }
+    }
+
+    /// Binds a class attribute found for an instance (functions become bound
+    /// methods, classmethods bind the class, `__get__` is honoured).
+    pub fn bind_descriptor(&mut self, d: &Value, obj: &Value, t: &ObjRef) -> PyResult {
+        Ok(match d.payload() {
+            Some(Payload::Function(_)) | Some(Payload::NativeFunc(_)) => {
+                Value::obj(Payload::BoundMethod { func: d.clone(), this: obj.clone() })
+            }
+            Some(Payload::StaticMethod(f)) => f.clone(),
+            Some(Payload::ClassMethod(f)) => Value::obj(Payload::BoundMethod { func: f.clone(), this: Value::Obj(t.clone()) }),
+            Some(Payload::Property { .. }) | Some(Payload::GetSet { .. }) => self.descr_get(d, obj, t)?,
+            Some(Payload::Instance) if lookup_in_type(type_of(d), "__get__").is_some() => self.descr_get(d, obj, t)?,
+            _ => d.clone(),
+        })
+    }
+
+    /// `LoadMethod`: (function, self) when the attribute is a plain method
+    /// on the type, else (attribute, Null).
+    pub fn load_method(&mut self, obj: Value, name: &str) -> PyResult<(Value, Value)> {
+        if !matches!(obj.payload(), Some(Payload::Type(_)) | Some(Payload::Module(_))) {
+            let t = type_of(&obj);
+            if let Some(m) = lookup_in_type(t, name) {
+                if matches!(m.payload(), Some(Payload::Function(_)) | Some(Payload::NativeFunc(_))) {
+                    let shadowed = with_instance_dict(&obj, |d| d.get_str(name).is_some()).unwrap_or(false);
+                    if !shadowed {
+                        return Ok((m, obj));
+                    }
+                }
+            }
+        }
+        let v = self.getattr(&obj, name)?;
+        Ok((v, Value::Null))
+    }
+
+    pub fn setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
+        let Some(n) = name.as_str() else {
+            return Err(type_error("attribute name must be string"));
+        };
+        if let Some(Payload::Type(td)) = obj.payload() {
+            if !td.heap_type {
+                return Err(type_error(format!("cannot set '{n}' attribute of immutable type '{}'", td.name.lock())));
+            }
+            match n {
+                "__name__" => *td.name.lock() = std::sync::Arc::from(v.as_str().unwrap_or("")),
+                "__qualname__" => *td.qualname.lock() = std::sync::Arc::from(v.as_str().unwrap_or("")),
+                _ => td.dict.lock().set_str(name.clone(), v),
+            }
+            return Ok(());
+        }
+        let t = type_of(obj).clone();
+        if let Some(sa) = lookup_in_type(&t, "__setattr__") {
+            if !super::ops::is_object_slot(&sa) {
+                let f = self.bind_descriptor(&sa, obj, &t)?;
+                self.call2(&f, name.clone(), v)?;
+                return Ok(());
+            }
+        }
+        self.generic_setattr(obj, name, v)
+    }
+
+    /// `object.__setattr__`: data descriptors, then the instance dict.
+    pub fn generic_setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
+        let n = name.as_str().unwrap_or("");
+        let t = type_of(obj).clone();
+        if let Some(d) = lookup_in_type(&t, n) {
+            match d.payload() {
+                Some(Payload::Property { fset, .. }) => {
+                    if fset.is_none() {
+                        return Err(attribute_error(format!(
+                            "property '{n}' of '{}' object has no setter",
+                            type_name(obj)
+                        )));
+                    }
+                    let fset = fset.clone();
+                    self.call2(&fset, obj.clone(), v)?;
+                    return Ok(());
+                }
+                Some(Payload::GetSet { set: Some(set), .. }) => {
+                    set(self, Args::new(vec![obj.clone(), v]))?;
+                    return Ok(());
+                }
+                Some(Payload::GetSet { set: None, .. }) => {
+                    return Err(attribute_error(format!(
+                        "attribute '{n}' of '{}' objects is not writable",
+                        type_name(obj)
+                    )));
+                }
+                Some(Payload::Instance) if lookup_in_type(type_of(&d), "__set__").is_some() => {
+                    self.call_special(&d, "__set__", vec![obj.clone(), v])?;
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        if let Some(slots) = &type_data(&t).slots {
+            if !slots.iter().any(|s| &**s == n) && lookup_in_type(&t, "__dict__").is_none() {
+                return Err(attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), n)));
+            }
+        }
+        match with_instance_dict(obj, |d| d.set_str(name.clone(), v)) {
+            Some(()) => Ok(()),
+            None => Err(attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), n))),
+        }
+    }
+
+    pub fn delattr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        let n = name.as_str().unwrap_or("");
+        if let Some(Payload::Type(td)) = obj.payload() {
+            return match td.dict.lock().del_str(n) {
+                Some(_) => Ok(()),
+                None => Err(attribute_error(format!("type object '{}' has no attribute '{}'", td.name.lock(), n))),
+            };
+        }
+        let t = type_of(obj).clone();
+        if let Some(da) = lookup_in_type(&t, "__delattr__") {
+            if !super::ops::is_object_slot(&da) {
+                let f = self.bind_descriptor(&da, obj, &t)?;
+                self.call1(&f, name.clone())?;
+                return Ok(());
+            }
+        }
+        if let Some(d) = lookup_in_type(&t, n) {
+            if let Some(Payload::Property { fdel, .. }) = d.payload() {
+                if fdel.is_none() {
+                    return Err(attribute_error(format!("property '{n}' of '{}' object has no deleter", type_name(obj))));
+                }
+                let fdel = fdel.clone();
+                self.call1(&fdel, obj.clone())?;
+                return Ok(());
+            }
+        }
+        match with_instance_dict(obj, |d| d.del_str(n)) {
+            Some(Some(_)) => Ok(()),
+            _ => Err(attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), n))),
+        }
+    }
+}
+
+/// Calls `Args`-style natives with `self` checking (used by GetSet).
+pub fn arg0(args: &Args) -> PyResult<&Value> {
+    args.pos.first().ok_or_else(|| type_error("descriptor needs an argument"))
+}

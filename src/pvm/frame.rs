@@ -1,0 +1,116 @@
+//! `Frame`: one Python activation record, owned data only (no pointers into
+//! the native stack), so a tasklet's frames can be walked, moved into a
+//! generator, or (later) serialized.
+//!
+//! `slots` holds the locals (`code.nlocals()`), then the cells
+//! (`code.ncells()`), then the value stack. `blocks` is the handler stack of
+//! `SetupFinally`.
+
+use crate::bytecode::CodeObject;
+use crate::object::ObjRef;
+use crate::value::Value;
+use std::sync::Arc;
+
+#[derive(Clone, Copy, Debug)]
+pub struct Block {
+    pub handler: u32,
+    /// Absolute `slots` length to truncate to before jumping to `handler`.
+    pub depth: u32,
+}
+
+/// What happens to a frame's return value when it is popped.
+pub enum ReturnMode {
+    /// Push it on the caller's stack.
+    Normal,
+    /// `__init__` frame: the result must be None; push the instance.
+    Init(Value),
+    /// Stop the nested `run_until` loop and hand the value to native code.
+    ToNative,
+}
+
+pub struct Frame {
+    pub code: Arc<CodeObject>,
+    pub ip: usize,
+    pub slots: Vec<Value>,
+    /// Index in `slots` where the value stack starts.
+    pub stack_base: usize,
+    pub blocks: Vec<Block>,
+    pub globals: ObjRef,
+    /// The locals mapping of module/class bodies (`*_NAME` ops).
+    pub locals: Option<Value>,
+    /// The exception being handled in this frame (`PushExcInfo`), if any.
+    pub handled: Option<Value>,
+    pub ret: ReturnMode,
+    /// The generator object running this frame, if any.
+    pub generator: Option<ObjRef>,
+    /// The function being executed (for `super()` and tracebacks).
+    pub func: Option<ObjRef>,
+}
+
+impl Frame {
+    pub fn new(code: Arc<CodeObject>, globals: ObjRef, locals: Option<Value>) -> Frame {
+        let stack_base = code.nlocals() + code.ncells();
+        let mut slots = Vec::with_capacity(stack_base + code.max_stack as usize + 1);
+        slots.resize(stack_base, Value::Null);
+        Frame {
+            code,
+            ip: 0,
+            slots,
+            stack_base,
+            blocks: Vec::new(),
+            globals,
+            locals,
+            handled: None,
+            ret: ReturnMode::Normal,
+            generator: None,
+            func: None,
+        }
+    }
+    #[inline]
+    pub fn push(&mut self, v: Value) {
+        self.slots.push(v)
+    }
+    #[inline]
+    pub fn pop(&mut self) -> Value {
+        // The compiler's stack-depth analysis guarantees a value is there;
+        // an underflow is a weft bug, reported instead of UB.
+        if self.slots.len() <= self.stack_base {
+            return Value::None;
+        }
+        self.slots.pop().unwrap_or(Value::None)
+    }
+    #[inline]
+    pub fn top(&self) -> &Value {
+        self.slots.last().unwrap_or(&Value::Null)
+    }
+    #[inline]
+    pub fn peek(&self, i: usize) -> &Value {
+        // i = 1 is the top.
+        let len = self.slots.len();
+        if i > len - self.stack_base {
+            return &Value::Null;
+        }
+        &self.slots[len - i]
+    }
+    pub fn stack_len(&self) -> usize {
+        self.slots.len() - self.stack_base
+    }
+    /// Pops `n` values, returning them in push order.
+    pub fn pop_n(&mut self, n: usize) -> Vec<Value> {
+        let at = self.slots.len().saturating_sub(n).max(self.stack_base);
+        self.slots.split_off(at)
+    }
+    pub fn line(&self) -> u32 {
+        self.code.line_of(self.ip.saturating_sub(1))
+    }
+    pub fn trace(&self, f: &mut dyn FnMut(&Value)) {
+        self.slots.iter().for_each(&mut *f);
+        if let Some(l) = &self.locals {
+            f(l)
+        }
+        if let Some(h) = &self.handled {
+            f(h)
+        }
+        f(&Value::Obj(self.globals.clone()));
+    }
+}

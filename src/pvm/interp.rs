@@ -1,0 +1,426 @@
+//! The dispatch loop: fetch an instruction of the innermost frame, run its
+//! handler, and unwind on exceptions. Calls push frames and returns pop
+//! them inside this one loop; `run_until(base)` stops when the frame stack
+//! drops back to `base` frames (the nested entry used by native code).
+
+use super::call::Callee;
+use super::exc::{internal_error, runtime_error, PyErr};
+use super::frame::{Frame, ReturnMode};
+use super::{PyResult, Vm};
+use crate::bytecode::{BinOp, CmpOp, Op};
+use crate::object::{Args, TbEntry};
+use crate::value::Value;
+
+/// How a nested run ended.
+pub enum RunOutcome {
+    Return(Value),
+    Yield(Value),
+}
+
+/// What a handler asks the loop to do next.
+pub enum Flow {
+    Continue,
+    /// The innermost frame returned this value (already popped).
+    Return(Value, Frame),
+    /// The innermost (generator) frame yielded this value (already popped
+    /// and stored back in its generator).
+    Yield(Value),
+}
+
+macro_rules! frame {
+    ($vm:expr) => {
+        match $vm.frames.last_mut() {
+            Some(f) => f,
+            None => return Err(internal_error("no frame")),
+        }
+    };
+}
+
+impl Vm {
+    /// Pushes `frame` and runs it to completion, returning its value.
+    pub fn run_frame(&mut self, frame: Frame) -> PyResult {
+        let base = self.frames.len();
+        self.push_frame(frame)?;
+        match self.run_until(base, None)? {
+            RunOutcome::Return(v) => Ok(v),
+            RunOutcome::Yield(_) => Err(internal_error("yield reached a non-generator boundary")),
+        }
+    }
+
+    pub fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
+        if self.frames.len() >= self.rt.recursion_limit() {
+            return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.frames.push(frame);
+        Ok(())
+    }
+
+    /// Runs the frame stack until it drops back to `base` frames. With
+    /// `pending`, first raises that exception in the innermost frame.
+    pub fn run_until(&mut self, base: usize, pending: Option<PyErr>) -> PyResult<RunOutcome> {
+        if self.native_depth >= super::MAX_NATIVE_DEPTH {
+            self.truncate_frames(base);
+            return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded (nested native calls)"));
+        }
+        self.native_depth += 1;
+        let r = self.run_loop(base, pending);
+        self.native_depth -= 1;
+        r
+    }
+
+    fn truncate_frames(&mut self, base: usize) {
+        while self.frames.len() > base {
+            let f = self.frames.pop().unwrap();
+            self.abandon_frame(f);
+        }
+    }
+
+    fn run_loop(&mut self, base: usize, mut pending: Option<PyErr>) -> PyResult<RunOutcome> {
+        loop {
+            let result = match pending.take() {
+                Some(e) => Err(e),
+                None => self.step(),
+            };
+            let flow = match result {
+                Ok(Flow::Continue) => continue,
+                Ok(flow) => flow,
+                Err(err) => match self.unwind(err, base) {
+                    Ok(()) => continue,
+                    Err(err) => return Err(err),
+                },
+            };
+            match flow {
+                Flow::Return(v, frame) => {
+                    if self.frames.len() == base {
+                        return Ok(RunOutcome::Return(self.finish_return(v, frame)?));
+                    }
+                    if let Err(e) = self.deliver_return(v, frame) {
+                        pending = Some(e);
+                    }
+                }
+                Flow::Yield(v) => {
+                    if self.frames.len() == base {
+                        return Ok(RunOutcome::Yield(v));
+                    }
+                    frame!(self).push(v);
+                }
+                Flow::Continue => {}
+            }
+        }
+    }
+
+    /// Applies the frame's return mode (e.g. `__init__` must return None).
+    fn finish_return(&mut self, v: Value, frame: Frame) -> PyResult {
+        match frame.ret {
+            ReturnMode::Init(instance) => {
+                if !v.is_none() {
+                    return Err(super::exc::type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        crate::object::types::type_data(crate::object::types::type_of(&v)).name.lock()
+                    )));
+                }
+                Ok(instance)
+            }
+            _ => Ok(v),
+        }
+    }
+
+    /// Hands a returned value to the calling frame.
+    fn deliver_return(&mut self, v: Value, frame: Frame) -> PyResult<()> {
+        if let Some(gen) = &frame.generator {
+            // A generator resumed by FOR_ITER finished: end the loop.
+            let _ = gen;
+            let caller = frame!(self);
+            caller.pop(); // the iterator
+            let target = caller.code.instrs[caller.ip - 1].arg as usize;
+            caller.ip = target;
+            return Ok(());
+        }
+        let v = self.finish_return(v, frame)?;
+        frame!(self).push(v);
+        Ok(())
+    }
+
+    /// Finds a handler for `err`, unwinding frames down to `base`. Each
+    /// frame passed gets a traceback entry, except the re-raising one.
+    fn unwind(&mut self, err: PyErr, base: usize) -> PyResult<()> {
+        let mut skip_tb = std::mem::take(&mut self.reraising);
+        self.set_implicit_context(&err);
+        let mut err = err;
+        loop {
+            let Some(frame) = self.frames.last_mut() else {
+                return Err(err);
+            };
+            if !skip_tb {
+                err.add_traceback(TbEntry { code: frame.code.clone(), line: frame.line() });
+            }
+            skip_tb = false;
+            if let Some(block) = frame.blocks.pop() {
+                frame.slots.truncate(block.depth as usize);
+                frame.slots.push(err.exc.clone());
+                frame.ip = block.handler as usize;
+                return Ok(());
+            }
+            let frame = self.frames.pop().unwrap();
+            err = self.leave_frame_with_error(frame, err);
+            if self.frames.len() <= base {
+                return Err(err);
+            }
+        }
+    }
+
+    /// A frame is left by an exception: finish its generator, converting a
+    /// leaked StopIteration into RuntimeError as PEP 479 says.
+    fn leave_frame_with_error(&mut self, frame: Frame, err: PyErr) -> PyErr {
+        let is_gen = frame.generator.is_some();
+        self.abandon_frame(frame);
+        if is_gen && err.matches("StopIteration") {
+            let new = runtime_error("generator raised StopIteration");
+            if let Some(d) = new.data() {
+                *d.cause.lock() = err.exc.clone();
+                *d.context.lock() = err.exc.clone();
+            }
+            return new;
+        }
+        err
+    }
+
+    /// Drops a frame; a generator's frame marks its generator finished.
+    pub fn abandon_frame(&mut self, frame: Frame) {
+        if let Some(g) = &frame.generator {
+            super::gen::mark_finished(g);
+        }
+    }
+
+    /// Sets `__context__` of a newly raised exception to the exception
+    /// being handled, as CPython does at raise time.
+    fn set_implicit_context(&mut self, err: &PyErr) {
+        let Some(handled) = self.handled_exception() else { return };
+        if handled.is(&err.exc) {
+            return;
+        }
+        if let Some(d) = err.data() {
+            let mut ctx = d.context.lock();
+            if ctx.is_none() {
+                // Avoid creating a cycle through the handled chain.
+                let mut cur = handled.clone();
+                for _ in 0..100 {
+                    if cur.is(&err.exc) {
+                        return;
+                    }
+                    let next = match super::exc::exc_data(&cur) {
+                        Some(cd) => cd.context.lock().clone(),
+                        None => break,
+                    };
+                    if next.is_none() {
+                        break;
+                    }
+                    cur = next;
+                }
+                *ctx = handled;
+            }
+        }
+    }
+
+    /// Executes one instruction of the innermost frame.
+    #[inline]
+    fn step(&mut self) -> PyResult<Flow> {
+        let frame = frame!(self);
+        let Some(&instr) = frame.code.instrs.get(frame.ip) else {
+            return Err(internal_error("instruction pointer out of range"));
+        };
+        frame.ip += 1;
+        let arg = instr.arg;
+        match instr.op {
+            Op::Nop => {}
+            Op::PopTop => {
+                frame.pop();
+            }
+            Op::Copy => {
+                let v = frame.peek(arg as usize).clone();
+                frame.push(v);
+            }
+            Op::Swap => {
+                let len = frame.slots.len();
+                let i = arg as usize;
+                if i >= 1 && i <= frame.stack_len() {
+                    frame.slots.swap(len - 1, len - i);
+                }
+            }
+            Op::LoadConst => {
+                let v = frame.code.consts[arg as usize].clone();
+                frame.push(v);
+            }
+            Op::LoadFast => {
+                let v = &frame.slots[arg as usize];
+                if v.is_null() {
+                    return Err(self.unbound_local(arg));
+                }
+                let v = v.clone();
+                frame.push(v);
+            }
+            Op::StoreFast => {
+                let v = frame.pop();
+                frame.slots[arg as usize] = v;
+            }
+            Op::DeleteFast => {
+                if frame.slots[arg as usize].is_null() {
+                    return Err(self.unbound_local(arg));
+                }
+                frame.slots[arg as usize] = Value::Null;
+            }
+            Op::BinaryOp => {
+                let b = frame.pop();
+                let a = frame.pop();
+                let r = match super::numeric::binop_fast(&a, &b, arg) {
+                    Some(r) => r,
+                    None => {
+                        let (op, inplace) = BinOp::from_arg(arg).ok_or_else(|| internal_error("bad binop"))?;
+                        self.binary_op(&a, &b, op, inplace)?
+                    }
+                };
+                frame!(self).push(r);
+            }
+            Op::CompareOp => {
+                let b = frame.pop();
+                let a = frame.pop();
+                let r = match super::numeric::compare_fast(&a, &b, arg) {
+                    Some(r) => Value::Bool(r),
+                    None => {
+                        let op = CmpOp::from_arg(arg).ok_or_else(|| internal_error("bad compare op"))?;
+                        self.compare(&a, &b, op)?
+                    }
+                };
+                frame!(self).push(r);
+            }
+            Op::Jump => frame.ip = arg as usize,
+            Op::PopJumpIfFalse => {
+                let v = frame.pop();
+                if !self.truthy_fast(&v)? {
+                    frame!(self).ip = arg as usize;
+                }
+            }
+            Op::PopJumpIfTrue => {
+                let v = frame.pop();
+                if self.truthy_fast(&v)? {
+                    frame!(self).ip = arg as usize;
+                }
+            }
+            Op::JumpIfFalseOrPop => {
+                let v = frame.top().clone();
+                let t = self.truthy_fast(&v)?;
+                let frame = frame!(self);
+                if !t {
+                    frame.ip = arg as usize;
+                } else {
+                    frame.pop();
+                }
+            }
+            Op::JumpIfTrueOrPop => {
+                let v = frame.top().clone();
+                let t = self.truthy_fast(&v)?;
+                let frame = frame!(self);
+                if t {
+                    frame.ip = arg as usize;
+                } else {
+                    frame.pop();
+                }
+            }
+            Op::ReturnValue => {
+                let v = frame.pop();
+                let frame = self.frames.pop().unwrap();
+                if frame.generator.is_some() {
+                    return Ok(self.generator_returned(v, frame));
+                }
+                return Ok(Flow::Return(v, frame));
+            }
+            Op::YieldFrom => return self.op_yield_from(),
+            Op::YieldValue => {
+                let v = frame.pop();
+                return self.generator_yield(v);
+            }
+            Op::Call | Op::CallKw | Op::CallEx | Op::CallMethod | Op::CallMethodKw => {
+                let (f, args) = self.pop_call_args(instr.op, arg)?;
+                self.call_from_frame(&f, args)?;
+            }
+            op => self.step_other(op, arg)?,
+        }
+        Ok(Flow::Continue)
+    }
+
+    /// Calls `f` from the running frame: a Python callee's frame is pushed,
+    /// a native result is pushed on the caller's stack.
+    pub fn call_from_frame(&mut self, f: &Value, args: Args) -> PyResult<()> {
+        match self.invoke(f, args)? {
+            Callee::Frame(fr) => self.push_frame(fr),
+            Callee::Done(v) => {
+                frame!(self).push(v);
+                Ok(())
+            }
+        }
+    }
+
+    /// Pops a call's callable and arguments per the call opcode.
+    fn pop_call_args(&mut self, op: Op, arg: u32) -> PyResult<(Value, Args)> {
+        let frame = frame!(self);
+        let argc = arg as usize;
+        match op {
+            Op::Call => {
+                let pos = frame.pop_n(argc);
+                let f = frame.pop();
+                Ok((f, Args::new(pos)))
+            }
+            Op::CallKw => {
+                let names = frame.pop();
+                let vals = frame.pop_n(argc);
+                let f = frame.pop();
+                Ok((f, split_kw(vals, &names)))
+            }
+            Op::CallMethod | Op::CallMethodKw => {
+                let names = if op == Op::CallMethodKw { Some(frame.pop()) } else { None };
+                let vals = frame.pop_n(argc);
+                let this = frame.pop();
+                let f = frame.pop();
+                let mut args = match &names {
+                    Some(n) => split_kw(vals, n),
+                    None => Args::new(vals),
+                };
+                if !this.is_null() {
+                    args.pos.insert(0, this);
+                }
+                Ok((f, args))
+            }
+            Op::CallEx => {
+                let kwargs = if arg & 1 != 0 { Some(frame.pop()) } else { None };
+                let posargs = frame.pop();
+                let f = frame.pop();
+                let pos = self.collect(&posargs)?;
+                let mut args = Args::new(pos);
+                if let Some(kw) = kwargs {
+                    args.kw = self.kwargs_from_mapping(&kw)?;
+                }
+                Ok((f, args))
+            }
+            _ => Err(internal_error("not a call op")),
+        }
+    }
+
+    pub fn unbound_local(&self, idx: u32) -> PyErr {
+        let name = self.frames.last().map(|f| f.code.varnames.get(idx as usize).cloned()).flatten();
+        let name = name.as_deref().unwrap_or("?").to_string();
+        PyErr::new(
+            "UnboundLocalError",
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
+    }
+}
+
+/// Splits the trailing keyword values of a call by a kwnames tuple.
+fn split_kw(mut vals: Vec<Value>, names: &Value) -> Args {
+    let names: Vec<std::sync::Arc<str>> = match names.payload() {
+        Some(crate::object::Payload::Tuple(t)) => t.iter().map(|n| std::sync::Arc::from(n.as_str().unwrap_or(""))).collect(),
+        _ => vec![],
+    };
+    let kwvals = vals.split_off(vals.len().saturating_sub(names.len()));
+    Args { pos: vals, kw: names.into_iter().zip(kwvals).collect() }
+}

@@ -1,0 +1,8 @@
+def inner():
+    return {}["nope"]
+
+def outer():
+    return inner()
+
+print("before")
+outer()

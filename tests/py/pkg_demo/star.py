@@ -1,0 +1,4 @@
+__all__ = ["public_name"]
+public_name = "from star"
+_private = 1
+other = 2
