@@ -15,6 +15,10 @@
 //!    -1 the receiver runs on at once, the sender is requeued; 1 the sender
 //!    runs on; 0 the arriving side keeps running and the partner goes to the
 //!    back of the run queue. `schedule_all` makes the arriving side yield too.
+//!    This is exact on one worker (Stackless order). With several workers
+//!    the woken partner always takes the "run next" slot and the arriving
+//!    side runs on (unless `schedule_all`): order across cores is not defined
+//!    anyway, and this keeps a communicating pair on one core.
 
 #[cfg(not(loom))]
 mod blocking;
@@ -87,11 +91,9 @@ pub(crate) struct Partner {
 }
 
 impl Partner {
-    /// With one worker the preference decides the partner's place (strict
-    /// FIFO, Stackless order); with several, the partner always takes the
-    /// "run next" slot so a communicating pair stays on one core.
+    /// `run_next` comes from `placement` (always true with several workers).
     pub(crate) fn wake(self) {
-        if self.run_next || self.wake.multi_worker() {
+        if self.run_next {
             self.wake.wake_next()
         } else {
             self.wake.wake()
@@ -268,7 +270,7 @@ impl<T> Channel<T> {
         }
         if let Some(r) = q.receivers.pop_front() {
             r.complete(Ok(Some(item)));
-            let (partner_next, me_yield) = placement(&q, true);
+            let (partner_next, me_yield) = placement(&q, true, &r.wake);
             return SendCore::Done(
                 me_yield,
                 Some(Partner {
@@ -308,7 +310,7 @@ impl<T> Channel<T> {
         }
         if let Some(s) = q.senders.pop_front() {
             let item = s.complete(Ok(None)).expect("parked sender without a value");
-            let (partner_next, me_yield) = placement(&q, false);
+            let (partner_next, me_yield) = placement(&q, false, &s.wake);
             return RecvCore::Done(
                 Ok(item),
                 me_yield,
@@ -344,7 +346,15 @@ impl<T> Channel<T> {
 
 /// (partner goes to run-next, arriving side yields) for a rendezvous that
 /// the arriving side completes.
-fn placement<T>(q: &Queue<T>, arriving_is_sender: bool) -> (bool, bool) {
+///
+/// With several workers there is no global order to honour: the partner
+/// takes the run-next slot and the arriving side runs on (as in Go), so a
+/// communicating pair stays on one core instead of bouncing a requeued task
+/// to the other worker.
+fn placement<T>(q: &Queue<T>, arriving_is_sender: bool, partner: &Wakeup) -> (bool, bool) {
+    if partner.multi_worker() {
+        return (true, q.schedule_all);
+    }
     let partner_runs_now =
         (q.preference < 0 && arriving_is_sender) || (q.preference > 0 && !arriving_is_sender);
     if partner_runs_now {
