@@ -30,6 +30,15 @@ impl Wakeup {
         }
     }
 
+    /// Wake, consuming the wake-up (saves a refcount round trip); `next`
+    /// as in [`wake_next`](Self::wake_next).
+    pub fn wake_by_value(self, next: bool) {
+        match self {
+            Wakeup::Task(t) => t.unpark_by_value(next),
+            Wakeup::Thread(t) => t.unpark(),
+        }
+    }
+
     /// True for a task of a runtime with more than one worker.
     pub(crate) fn multi_worker(&self) -> bool {
         match self {

@@ -16,6 +16,11 @@ impl Wakeup {
         let Wakeup::Thread(t) = self;
         t.unpark();
     }
+    /// Same as `wake` under loom.
+    pub fn wake_by_value(self, _next: bool) {
+        self.wake()
+    }
+
     /// No runtime under loom.
     pub(crate) fn multi_worker(&self) -> bool {
         false

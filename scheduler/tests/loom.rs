@@ -179,7 +179,10 @@ fn idle_two_workers_then_shutdown() {
                     let mut searching = false;
                     loop {
                         let n = w.load(Ordering::SeqCst);
-                        if n > 0 && w.compare_exchange(n, n - 1, Ordering::SeqCst, Ordering::SeqCst).is_ok() {
+                        if n > 0
+                            && w.compare_exchange(n, n - 1, Ordering::SeqCst, Ordering::SeqCst)
+                                .is_ok()
+                        {
                             t.fetch_add(1, Ordering::SeqCst);
                             if searching {
                                 searching = false;

@@ -93,11 +93,7 @@ pub(crate) struct Partner {
 impl Partner {
     /// `run_next` comes from `placement` (always true with several workers).
     pub(crate) fn wake(self) {
-        if self.run_next {
-            self.wake.wake_next()
-        } else {
-            self.wake.wake()
-        }
+        self.wake.wake_by_value(self.run_next)
     }
 }
 
@@ -191,21 +187,21 @@ impl<T> Channel<T> {
     /// Refuse new sends; when drained, wake every waiting receiver with
     /// `Closed`.
     pub fn close(&self) {
-        let woken: Vec<Arc<Slot<T>>> = {
+        let woken: Vec<Wakeup> = {
             let mut q = lock(&self.inner);
             q.closing = true;
             if q.senders.is_empty() && q.buf.is_empty() {
                 let drained: Vec<_> = q.receivers.drain(..).collect();
-                drained.iter().for_each(|s| {
-                    s.complete(Err(RecvError::Closed));
-                });
                 drained
+                    .iter()
+                    .map(|s| s.complete(Err(RecvError::Closed)).1)
+                    .collect()
             } else {
                 Vec::new()
             }
         };
-        for s in woken {
-            s.wake.wake();
+        for w in woken {
+            w.wake();
         }
     }
 
@@ -269,15 +265,9 @@ impl<T> Channel<T> {
             return SendCore::Closed(item);
         }
         if let Some(r) = q.receivers.pop_front() {
-            r.complete(Ok(Some(item)));
-            let (partner_next, me_yield) = placement(&q, true, &r.wake);
-            return SendCore::Done(
-                me_yield,
-                Some(Partner {
-                    wake: r.wake.clone(),
-                    run_next: partner_next,
-                }),
-            );
+            let (_, wake) = r.complete(Ok(Some(item)));
+            let (run_next, me_yield) = placement(&q, true, &wake);
+            return SendCore::Done(me_yield, Some(Partner { wake, run_next }));
         }
         if q.buf.len() < q.cap {
             q.buf.push_back(item);
@@ -299,26 +289,21 @@ impl<T> Channel<T> {
         if let Some(item) = q.buf.pop_front() {
             // Refill from the first parked sender; it just runs on later.
             let partner = q.senders.pop_front().map(|s| {
-                let offered = s.complete(Ok(None)).expect("parked sender without a value");
-                q.buf.push_back(offered);
+                let (offered, wake) = s.complete(Ok(None));
+                q.buf
+                    .push_back(offered.expect("parked sender without a value"));
                 Partner {
-                    wake: s.wake.clone(),
+                    wake,
                     run_next: false,
                 }
             });
             return RecvCore::Done(Ok(item), q.schedule_all, partner);
         }
         if let Some(s) = q.senders.pop_front() {
-            let item = s.complete(Ok(None)).expect("parked sender without a value");
-            let (partner_next, me_yield) = placement(&q, false, &s.wake);
-            return RecvCore::Done(
-                Ok(item),
-                me_yield,
-                Some(Partner {
-                    wake: s.wake.clone(),
-                    run_next: partner_next,
-                }),
-            );
+            let (offered, wake) = s.complete(Ok(None));
+            let item = offered.expect("parked sender without a value");
+            let (run_next, me_yield) = placement(&q, false, &wake);
+            return RecvCore::Done(Ok(item), me_yield, Some(Partner { wake, run_next }));
         }
         if q.closing {
             return RecvCore::Done(Err(RecvError::Closed), false, None);

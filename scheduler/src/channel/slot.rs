@@ -32,8 +32,8 @@ pub(crate) type Outcome<T> = Result<Option<Item<T>>, RecvError<T>>;
 
 pub(crate) enum SlotState<T> {
     /// Parked sender: `Some(item)` until a receiver takes it. Parked
-    /// receiver: `None`.
-    Waiting(Option<Item<T>>),
+    /// receiver: `None`. The wake-up moves out to whoever completes it.
+    Waiting(Option<Item<T>>, Wakeup),
     /// Sender: `Ok(None)` taken. Receiver: `Ok(Some(item))` or `Err(Closed)`.
     Done(Outcome<T>),
     /// Outcome already collected or the wait was cancelled.
@@ -43,7 +43,6 @@ pub(crate) enum SlotState<T> {
 pub(crate) struct Slot<T> {
     done: AtomicBool,
     data: UnsafeCell<SlotState<T>>,
-    pub(crate) wake: Wakeup,
 }
 
 // SAFETY: `data` is accessed by one thread at a time per the module
@@ -57,14 +56,14 @@ impl<T> Slot<T> {
     pub(crate) fn new(item: Option<Item<T>>, wake: Wakeup) -> Self {
         Slot {
             done: AtomicBool::new(false),
-            data: UnsafeCell::new(SlotState::Waiting(item)),
-            wake,
+            data: UnsafeCell::new(SlotState::Waiting(item, wake)),
         }
     }
 
     /// Complete a slot just removed from its queue, channel lock held.
-    /// Returns the item a parked sender offered.
-    pub(crate) fn complete(&self, out: Outcome<T>) -> Option<Item<T>> {
+    /// Returns the item a parked sender offered and whom to wake (moved out,
+    /// not cloned: no refcount traffic).
+    pub(crate) fn complete(&self, out: Outcome<T>) -> (Option<Item<T>>, Wakeup) {
         // SAFETY: not done and we hold the channel lock (first invariant).
         let prev = self
             .data
@@ -72,7 +71,7 @@ impl<T> Slot<T> {
         // Release pairs with the Acquire in `poll`: the outcome is visible.
         self.done.store(true, Ordering::Release);
         match prev {
-            SlotState::Waiting(offered) => offered,
+            SlotState::Waiting(offered, wake) => (offered, wake),
             _ => unreachable!("channel slot completed twice"),
         }
     }

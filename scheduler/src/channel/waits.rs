@@ -133,7 +133,7 @@ impl<T> SendWait<T> {
             return None;
         }
         match self.slot.take_unregistered() {
-            SlotState::Waiting(Some(Ok(v) | Err(v))) => Some(v),
+            SlotState::Waiting(Some(Ok(v) | Err(v)), _) => Some(v),
             _ => unreachable!("unregistered sender slot without its value"),
         }
     }

@@ -137,6 +137,14 @@ impl TaskHandle {
         }
     }
 
+    /// `unpark` (or, if `next`, `unpark_next`) consuming the handle, which
+    /// then becomes the queue's reference: no refcount round trip.
+    pub fn unpark_by_value(self, next: bool) {
+        if self.0.state.wake() {
+            crate::runtime::schedule(self.0, next);
+        }
+    }
+
     /// True once the task returned `Done` (or panicked).
     pub fn is_done(&self) -> bool {
         self.0.state.is_done()
