@@ -4,7 +4,6 @@
 
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use weft_scheduler::{Builder, Channel, Context, Runtime, Step, TaskHandle};
