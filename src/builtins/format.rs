@@ -471,7 +471,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
             }
             i += 1;
         }
-        let mut take_arg = |vm: &mut Vm, next: &mut usize| -> PyResult<Value> {
+        let take_arg = |vm: &mut Vm, next: &mut usize| -> PyResult<Value> {
             let _ = vm;
             let v = items.get(*next).cloned().ok_or_else(|| type_error("not enough arguments for format string"))?;
             *next += 1;

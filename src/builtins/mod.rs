@@ -10,6 +10,7 @@
 pub mod args;
 pub mod format;
 pub mod functions;
+pub mod iterfuncs;
 pub mod iters;
 pub mod numfuncs;
 pub mod repr;

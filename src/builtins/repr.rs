@@ -41,7 +41,7 @@ pub fn with_guard<T>(vm: &mut Vm, obj: &ObjRef, f: impl FnOnce(&mut Vm) -> PyRes
 /// `repr(v)` for built-in payloads; `Ok(None)` when a user class overrides
 /// `__repr__` (the VM then calls it).
 pub fn repr_builtin(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
-    if user_overrides(v, "__repr__") {
+    if user_overrides(v, "__repr__") || native_defines(v, "__repr__") {
         return Ok(None);
     }
     payload_repr(vm, v).map(Some)
@@ -50,7 +50,7 @@ pub fn repr_builtin(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
 /// `str(v)` where it differs from repr; `Ok(None)` when a user class
 /// overrides `__str__` or `__repr__`.
 pub fn str_builtin(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
-    if user_overrides(v, "__str__") {
+    if user_overrides(v, "__str__") || native_defines(v, "__str__") {
         return Ok(None);
     }
     match v.payload() {
@@ -58,6 +58,12 @@ pub fn str_builtin(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
         Some(Payload::Exception(_)) => exc_str(vm, v).map(Some),
         _ => repr_builtin(vm, v),
     }
+}
+
+/// Native-module objects (`Payload::Native`) whose type defines `name`.
+fn native_defines(v: &Value, name: &str) -> bool {
+    matches!(v.payload(), Some(Payload::Native(_)))
+        && crate::object::types::lookup_in_type(type_of(v), name).map_or(false, |m| !crate::pvm::ops::is_object_slot(&m))
 }
 
 /// The address part of default reprs.

@@ -1,6 +1,38 @@
-//! Native modules (placeholder until sys/math/time land).
+//! Native modules implemented in Rust: `sys`, `math`, `time`.
+//! `native_module(name)` returns the constructor the importer calls once.
+
+pub mod math;
+pub mod sys;
+pub mod time;
+
+use crate::object::{NativeFn, Payload};
 use crate::pvm::{PyResult, Vm};
 use crate::value::Value;
-pub fn native_module(_name: &str) -> Option<fn(&mut Vm) -> PyResult<Value>> {
-    None
+
+/// The constructor of native module `name`, if weft has one.
+pub fn native_module(name: &str) -> Option<fn(&mut Vm) -> PyResult<Value>> {
+    match name {
+        "sys" => Some(sys::make),
+        "math" => Some(math::make),
+        "time" => Some(time::make),
+        _ => None,
+    }
+}
+
+/// A new module named `name` holding `funcs` (qualified as `name.f`).
+pub fn module_with(name: &str, funcs: &[(&'static str, &'static str, NativeFn)]) -> Value {
+    let m = crate::pvm::import::new_module(name, None);
+    for (short, qual, f) in funcs {
+        set(&m, short, crate::builtins::native(qual, *f));
+    }
+    m
+}
+
+/// Sets attribute `name` of module `m`.
+pub fn set(m: &Value, name: &str, v: Value) {
+    if let Some(Payload::Module(md)) = m.payload() {
+        if let Payload::Dict(d) = &md.dict.payload {
+            d.lock().set_str(Value::str(name), v);
+        }
+    }
 }

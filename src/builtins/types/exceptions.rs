@@ -7,7 +7,7 @@
 use crate::builtins::args::*;
 use crate::builtins::{add_getset, add_method, add_staticmethod};
 use crate::object::types::{exc_type, is_subtype, type_of, types};
-use crate::object::{Args, ObjRef, Payload};
+use crate::object::{Args, ObjRef};
 use crate::pvm::exc::{exc_args, exc_data, new_exception, type_error};
 use crate::pvm::{PyResult, Vm};
 use crate::value::Value;

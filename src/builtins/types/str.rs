@@ -194,7 +194,7 @@ fn to_str(_vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::str(s))
 }
 
-fn format(vm: &mut Vm, a: Args) -> PyResult {
+fn format(_vm: &mut Vm, a: Args) -> PyResult {
     check_method("__format__", &a, 1, 1)?;
     let s = this(&a, "__format__")?.to_string();
     let spec = str_arg(&a.pos[1], || format!("format() argument 2 must be str, not {}", vtname(&a.pos[1])))?;
