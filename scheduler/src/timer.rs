@@ -4,12 +4,14 @@
 //! waiter always sees it).
 //!
 //! Invariants: the heap is only touched under `state`; a cancelled timer
-//! stays in the heap until its deadline and is then dropped without a wake;
-//! wakes are issued with the lock released.
+//! stays in the heap until its deadline (then dropped without a wake) or
+//! until cancelled entries outnumber live ones, when `add` purges them (so
+//! timeouts that are mostly cancelled do not pile up); wakes are issued with
+//! the lock released.
 
 use std::cmp::Ordering as CmpOrdering;
 use std::collections::BinaryHeap;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -20,6 +22,8 @@ struct TimerInner {
     fired: AtomicBool,
     cancelled: AtomicBool,
     wake: Wakeup,
+    /// The owning runtime's timers (runtimes' shared state is `'static`).
+    owner: &'static Timers,
 }
 
 /// A pending "wake me at time T". Dropping it does not cancel it.
@@ -34,7 +38,9 @@ impl Timer {
     }
     /// Suppress the wake-up if it has not fired yet.
     pub fn cancel(&self) {
-        self.0.cancelled.store(true, Ordering::Relaxed);
+        if !self.0.cancelled.swap(true, Ordering::Relaxed) && !self.fired() {
+            self.0.owner.cancelled.fetch_add(1, Ordering::Relaxed);
+        }
     }
 }
 
@@ -69,6 +75,8 @@ struct State {
 }
 
 pub(crate) struct Timers {
+    /// Approximate number of cancelled entries still in the heap.
+    cancelled: AtomicUsize,
     state: Mutex<State>,
     cv: Condvar,
     thread: Mutex<Option<JoinHandle<()>>>,
@@ -77,6 +85,7 @@ pub(crate) struct Timers {
 impl Timers {
     pub(crate) fn start() -> Arc<Timers> {
         let t = Arc::new(Timers {
+            cancelled: AtomicUsize::new(0),
             state: Mutex::new(State {
                 heap: BinaryHeap::new(),
                 seq: 0,
@@ -95,8 +104,9 @@ impl Timers {
     }
 
     /// Register a wake-up at `at`.
-    pub(crate) fn add(&self, at: Instant, wake: Wakeup) -> Timer {
+    pub(crate) fn add(&'static self, at: Instant, wake: Wakeup) -> Timer {
         let inner = Arc::new(TimerInner {
+            owner: self,
             fired: AtomicBool::new(false),
             cancelled: AtomicBool::new(false),
             wake,
@@ -104,6 +114,7 @@ impl Timers {
         let mut st = self.state.lock().unwrap_or_else(|p| p.into_inner());
         st.seq += 1;
         let seq = st.seq;
+        self.purge_cancelled(&mut st);
         let earliest = st.heap.peek().is_none_or(|e| at < e.at);
         st.heap.push(Entry {
             at,
@@ -115,6 +126,21 @@ impl Timers {
             self.cv.notify_one();
         }
         Timer(inner)
+    }
+
+    fn purge_cancelled(&self, st: &mut State) {
+        let n = self.cancelled.load(Ordering::Relaxed);
+        if n > 1024 && n > st.heap.len() / 2 {
+            st.heap
+                .retain(|e| !e.timer.cancelled.load(Ordering::Relaxed));
+            self.cancelled.store(0, Ordering::Relaxed);
+        }
+    }
+
+    /// Entries in the heap (tests).
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.state.lock().unwrap().heap.len()
     }
 
     fn run(&self) {
@@ -204,4 +230,26 @@ pub fn sleep_until(at: Instant) {
         let t = timer.get_or_insert_with(|| h.wake_at(at, me.clone()));
         t.fired().then_some(())
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cancelled_timers_are_purged() {
+        let owner: &'static Arc<Timers> = Box::leak(Box::new(Timers::start()));
+        let timers: &'static Timers = owner;
+        let far = Instant::now() + Duration::from_secs(3600);
+        let me = Wakeup::Thread(std::thread::current());
+        for _ in 0..5000 {
+            timers.add(far, me.clone()).cancel();
+        }
+        assert!(
+            timers.len() < 2100,
+            "heap kept {} cancelled timers",
+            timers.len()
+        );
+        timers.shutdown();
+    }
 }
