@@ -261,7 +261,8 @@ impl Runtime {
         }
     }
 
-    /// Block this OS thread until every spawned task has completed.
+    /// Block this OS thread until every spawned task has completed. Call it
+    /// from outside the runtime (it blocks the calling thread, even a worker).
     pub fn wait_all(&self) {
         let s = &self.handle.0;
         let mut g = s.quiet.0.lock().unwrap_or_else(|p| p.into_inner());
