@@ -156,3 +156,46 @@ fn idle_runtime_wakes_for_late_work() {
         std::thread::sleep(Duration::from_millis(5));
     }
 }
+
+#[test]
+fn ping_pong_pairs_do_not_starve_the_local_queue() {
+    // On each worker a pair ping-pongs through the run-next slot; a task one
+    // of them spawns onto its local queue must still get to run.
+    let rt = Builder::new().workers(2).build();
+    let joins: Vec<_> = (0..2)
+        .map(|_| {
+            rt.spawn(move || {
+                let (a, b) = (Channel::<u32>::new(), Channel::<u32>::new());
+                let (a2, b2) = (a.clone(), b.clone());
+                weft_scheduler::spawn(move || {
+                    while let Ok(v) = a2.recv() {
+                        if b2.send(v).is_err() {
+                            break;
+                        }
+                    }
+                });
+                let ran = Arc::new(std::sync::atomic::AtomicBool::new(false));
+                let r = ran.clone();
+                weft_scheduler::spawn_resumable(move |_: &mut Context<'_>| {
+                    r.store(true, Ordering::SeqCst);
+                    Step::Done
+                });
+                let mut rounds = 0u32;
+                while !ran.load(Ordering::SeqCst) && rounds < 1_000_000 {
+                    a.send(1).unwrap();
+                    b.recv().unwrap();
+                    rounds += 1;
+                }
+                a.close();
+                b.close();
+                ran.load(Ordering::SeqCst)
+            })
+        })
+        .collect();
+    for j in joins {
+        assert!(
+            j.join().unwrap(),
+            "a spawned task starved behind a ping-pong pair"
+        );
+    }
+}

@@ -7,6 +7,11 @@
 //! injector checked first every 61 ticks for fairness; with one worker and
 //! no outside wake-ups, order is strictly FIFO (deterministic).
 //!
+//! Fairness with several workers: after `MAX_STREAK` consecutive run-next
+//! picks (a ping-pong pair handing off through the slot), the run-next task
+//! goes to the back of the deque so the local queue cannot starve. One
+//! worker keeps the exact Stackless order instead (no streak limit).
+//!
 //! Single-worker fast path: a task queued "at the back" while the local
 //! queue and `run_next` are empty is parked in `run_next` instead (marked
 //! `next_is_fifo`), saving two deque operations; it moves to the deque
@@ -23,6 +28,7 @@ use super::Shared;
 use crate::task::{Context, Step, Task};
 
 const SPINS: u32 = 64;
+const MAX_STREAK: u32 = 32;
 
 pub(crate) struct WorkerCtx {
     pub(crate) shared: &'static Shared,
@@ -32,6 +38,8 @@ pub(crate) struct WorkerCtx {
     /// `run_next` holds a back-of-queue task (single-worker fast path); the
     /// local deque is then empty.
     next_is_fifo: Cell<bool>,
+    /// Consecutive tasks taken from `run_next` (fairness, several workers).
+    streak: Cell<u32>,
     pub(crate) current: Cell<*const Task>,
     tick: Cell<u32>,
     rng: Cell<u32>,
@@ -61,6 +69,7 @@ pub(crate) fn worker_main(shared: &'static Shared, index: usize, local: Deque<Ta
         local,
         run_next: Cell::new(None),
         next_is_fifo: Cell::new(false),
+        streak: Cell::new(0),
         current: Cell::new(ptr::null()),
         tick: Cell::new(0),
         done_pending: Cell::new(0),
@@ -175,14 +184,29 @@ impl WorkerCtx {
                 return Some(t);
             }
         }
-        if let Some(t) = self.run_next.take() {
-            self.next_is_fifo.set(false);
+        if let Some(t) = self.take_run_next() {
             return Some(t);
         }
+        self.streak.set(0);
         if let Some(t) = self.local.pop() {
             return Some(t);
         }
         self.steal_injector().or_else(|| self.steal_others())
+    }
+
+    fn take_run_next(&self) -> Option<Task> {
+        let t = self.run_next.take()?;
+        self.next_is_fifo.set(false);
+        if self.shared.stealers.len() == 1 {
+            return Some(t);
+        }
+        let n = self.streak.get() + 1;
+        if n > MAX_STREAK && !self.local.is_empty() {
+            self.local.push(t);
+            return None;
+        }
+        self.streak.set(n);
+        Some(t)
     }
 
     fn steal_injector(&self) -> Option<Task> {
