@@ -56,6 +56,9 @@ pub fn install(dict: &mut DictData) {
         ("sum", iterfuncs::sum),
         ("any", iterfuncs::any),
         ("all", iterfuncs::all),
+        ("exec", super::exec::exec),
+        ("eval", super::exec::eval),
+        ("compile", super::exec::compile),
     ];
     for (name, f) in fns {
         dict.set_str(Value::str(name), native(name, *f));
@@ -388,6 +391,12 @@ fn globals(vm: &mut Vm, a: Args) -> PyResult {
 
 fn locals(vm: &mut Vm, a: Args) -> PyResult {
     check_args("locals", &a, 0, 0)?;
+    caller_locals(vm)
+}
+
+/// The locals mapping of the innermost Python frame (a snapshot dict for
+/// function frames).
+pub fn caller_locals(vm: &mut Vm) -> PyResult {
     let Some(f) = vm.frames.last() else { return Err(crate::pvm::exc::internal_error("locals() without a frame")) };
     if let Some(l) = &f.locals {
         return Ok(l.clone());
