@@ -66,8 +66,8 @@ pub mod loom_api {
 pub use blocking::run_blocking;
 #[cfg(not(loom))]
 pub use channel::{
-    Channel, RecvError, RecvStart, RecvWait, SendError, SendStart, SendWait, TryRecvError,
-    TrySendError,
+    select_recv, Channel, RecvError, RecvStart, RecvWait, SendError, SendStart, SendWait,
+    TryRecvError, TrySendError,
 };
 #[cfg(not(loom))]
 pub use coroutine::{set_stack_size, CoStep, Coroutine};

@@ -22,14 +22,18 @@
 
 #[cfg(not(loom))]
 mod blocking;
+#[cfg(not(loom))]
+mod select;
 mod slot;
 #[cfg(not(loom))]
 pub use blocking::SendError;
+#[cfg(not(loom))]
+pub use select::select_recv;
 mod waits;
 
 use std::collections::VecDeque;
 
-use crate::sync::{lock, Arc, Mutex};
+use crate::sync::{lock, Arc, AtomicBool, Mutex, Ordering};
 use crate::wakeup::Wakeup;
 pub use slot::RecvError;
 use slot::{Item, Slot};
@@ -117,6 +121,8 @@ pub(crate) enum RecvCore<T> {
     Registered(Arc<Slot<T>>),
     /// Would block and no wake-up was given.
     Empty,
+    /// A select arm found an outcome but another arm already won.
+    Lost,
 }
 
 impl<T> Channel<T> {
@@ -194,6 +200,7 @@ impl<T> Channel<T> {
                 let drained: Vec<_> = q.receivers.drain(..).collect();
                 drained
                     .iter()
+                    .filter(|s| s.try_claim())
                     .map(|s| s.complete(Err(RecvError::Closed)).1)
                     .collect()
             } else {
@@ -238,7 +245,7 @@ impl<T> Channel<T> {
 
     /// Receive without blocking.
     pub fn try_recv(&self) -> Result<T, TryRecvError<T>> {
-        match self.recv_core(None) {
+        match self.recv_core(None, None) {
             RecvCore::Done(out, _, p) => {
                 if let Some(p) = p {
                     p.wake();
@@ -250,7 +257,7 @@ impl<T> Channel<T> {
                 }
             }
             RecvCore::Empty => Err(TryRecvError::Empty),
-            RecvCore::Registered(_) => unreachable!("registered without a wake-up"),
+            RecvCore::Registered(_) | RecvCore::Lost => unreachable!("not a select arm"),
         }
     }
 
@@ -264,7 +271,10 @@ impl<T> Channel<T> {
         if q.closing {
             return SendCore::Closed(item);
         }
-        if let Some(r) = q.receivers.pop_front() {
+        while let Some(r) = q.receivers.pop_front() {
+            if !r.try_claim() {
+                continue; // a select arm whose select already completed
+            }
             let (_, wake) = r.complete(Ok(Some(item)));
             let (run_next, me_yield) = placement(&q, true, &wake);
             return SendCore::Done(me_yield, Some(Partner { wake, run_next }));
@@ -283,9 +293,18 @@ impl<T> Channel<T> {
         }
     }
 
-    /// The locked part of a receive.
-    pub(crate) fn recv_core(&self, me: Option<&mut dyn FnMut() -> Wakeup>) -> RecvCore<T> {
+    /// The locked part of a receive. With a `claim` (a select arm), an
+    /// available outcome is taken only if the claim is won.
+    pub(crate) fn recv_core(
+        &self,
+        me: Option<&mut dyn FnMut() -> Wakeup>,
+        claim: Option<&Arc<AtomicBool>>,
+    ) -> RecvCore<T> {
         let mut q = lock(&self.inner);
+        let ready = !q.buf.is_empty() || !q.senders.is_empty() || q.closing;
+        if ready && claim.is_some_and(|c| c.swap(true, Ordering::AcqRel)) {
+            return RecvCore::Lost;
+        }
         if let Some(item) = q.buf.pop_front() {
             // Refill from the first parked sender; it just runs on later.
             let partner = q.senders.pop_front().map(|s| {
@@ -310,7 +329,10 @@ impl<T> Channel<T> {
         }
         match me {
             Some(w) => {
-                let s = Arc::new(Slot::new(None, w()));
+                let s = Arc::new(match claim {
+                    Some(c) => Slot::with_claim(w(), c.clone()),
+                    None => Slot::new(None, w()),
+                });
                 q.receivers.push_back(s.clone());
                 RecvCore::Registered(s)
             }

@@ -13,7 +13,7 @@
 //!
 //! So a value is never both delivered and returned.
 
-use crate::sync::{AtomicBool, Ordering, UnsafeCell};
+use crate::sync::{Arc, AtomicBool, Ordering, UnsafeCell};
 use crate::wakeup::Wakeup;
 
 /// A message: `Ok` a value, `Err` a value thrown to the receiver.
@@ -43,6 +43,10 @@ pub(crate) enum SlotState<T> {
 pub(crate) struct Slot<T> {
     done: AtomicBool,
     data: UnsafeCell<SlotState<T>>,
+    /// A `select` registers one slot per channel sharing one claim flag;
+    /// only the completer that flips it false -> true may complete a slot,
+    /// the others drop it from their queue as stale.
+    claim: Option<Arc<AtomicBool>>,
 }
 
 // SAFETY: `data` is accessed by one thread at a time per the module
@@ -57,7 +61,27 @@ impl<T> Slot<T> {
         Slot {
             done: AtomicBool::new(false),
             data: UnsafeCell::new(SlotState::Waiting(item, wake)),
+            claim: None,
         }
+    }
+
+    /// A receiver slot that is one arm of a `select`.
+    pub(crate) fn with_claim(wake: Wakeup, claim: Arc<AtomicBool>) -> Self {
+        Slot {
+            done: AtomicBool::new(false),
+            data: UnsafeCell::new(SlotState::Waiting(None, wake)),
+            claim: Some(claim),
+        }
+    }
+
+    /// Win the right to complete this slot (always, outside a `select`).
+    /// Called under the channel lock, right after popping it.
+    pub(crate) fn try_claim(&self) -> bool {
+        // AcqRel: exactly one completer across all of the select's channels
+        // wins; the winner's later `done` store publishes the outcome.
+        self.claim
+            .as_ref()
+            .is_none_or(|c| !c.swap(true, Ordering::AcqRel))
     }
 
     /// Complete a slot just removed from its queue, channel lock held.
@@ -74,6 +98,12 @@ impl<T> Slot<T> {
             SlotState::Waiting(offered, wake) => (offered, wake),
             _ => unreachable!("channel slot completed twice"),
         }
+    }
+
+    /// True once completed (the outcome may already have been taken).
+    pub(crate) fn is_done(&self) -> bool {
+        // Acquire pairs with the Release in `complete`.
+        self.done.load(Ordering::Acquire)
     }
 
     /// The outcome, once done (taken at most once). Owner only.

@@ -91,7 +91,7 @@ impl<T> Channel<T> {
 
     /// `me` is called (once) only if the operation has to wait.
     pub(crate) fn start_recv(&self, me: &mut dyn FnMut() -> Wakeup) -> RecvStart<T> {
-        match self.recv_core(Some(me)) {
+        match self.recv_core(Some(me), None) {
             RecvCore::Done(out, yield_now, p) => {
                 if let Some(p) = p {
                     p.wake();
@@ -106,12 +106,12 @@ impl<T> Channel<T> {
                 slot,
                 _not_sync: PhantomData,
             }),
-            RecvCore::Empty => unreachable!("recv with a wake-up never reports Empty"),
+            RecvCore::Empty | RecvCore::Lost => unreachable!("plain recv with a wake-up"),
         }
     }
 }
 
-fn flatten<T>(out: Result<Item<T>, RecvError<T>>) -> Result<T, RecvError<T>> {
+pub(crate) fn flatten<T>(out: Result<Item<T>, RecvError<T>>) -> Result<T, RecvError<T>> {
     match out {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(t)) => Err(RecvError::Thrown(t)),
@@ -140,12 +140,26 @@ impl<T> SendWait<T> {
 }
 
 impl<T> RecvWait<T> {
+    #[cfg_attr(loom, allow(dead_code))]
+    pub(crate) fn new(chan: Channel<T>, slot: Arc<Slot<T>>) -> Self {
+        RecvWait {
+            chan,
+            slot,
+            _not_sync: PhantomData,
+        }
+    }
+
     /// The outcome once a sender (or `close`) completed the wait; `None` on
     /// a spurious resume: return `Step::Parked` again.
     pub fn poll(&self) -> Option<Result<T, RecvError<T>>> {
         self.slot
             .poll()
             .map(|o| flatten(o.map(|i| i.expect("receiver slot completed without a value"))))
+    }
+
+    /// True once an outcome is waiting for `poll`.
+    pub fn is_done(&self) -> bool {
+        self.slot.is_done()
     }
 
     /// Withdraw the receive. `None` if cancelled before anything arrived;

@@ -108,12 +108,14 @@ pub(crate) fn report_panic(payload: &(dyn Any + Send)) {
 #[derive(Debug, Clone)]
 pub struct Builder {
     workers: usize,
+    stack_size: Option<usize>,
 }
 
 impl Default for Builder {
     fn default() -> Self {
         Builder {
             workers: num_cpus::get().max(1),
+            stack_size: None,
         }
     }
 }
@@ -128,9 +130,16 @@ impl Builder {
         self.workers = n.max(1);
         self
     }
+    /// Native stack size of each worker thread (resumable tasks that run
+    /// deep native recursion, e.g. an interpreter, need more than the
+    /// default 2 MiB).
+    pub fn stack_size(mut self, bytes: usize) -> Self {
+        self.stack_size = Some(bytes);
+        self
+    }
     /// Start the worker and timer threads.
     pub fn build(self) -> Runtime {
-        Runtime::start(self.workers)
+        Runtime::start(self.workers, self.stack_size)
     }
 }
 
@@ -195,7 +204,7 @@ impl Runtime {
         Builder::new().build()
     }
 
-    fn start(n: usize) -> Runtime {
+    fn start(n: usize, stack_size: Option<usize>) -> Runtime {
         let locals: Vec<Deque<Task>> = (0..n).map(|_| Deque::new_fifo()).collect();
         // Leaked on purpose (a few KiB per runtime): tasks and handles that
         // outlive the runtime may still try to wake into it, and a `'static`
@@ -217,9 +226,11 @@ impl Runtime {
             .enumerate()
             .map(|(i, local)| {
                 let s = shared;
-                std::thread::Builder::new()
-                    .name(format!("weft-worker-{i}"))
-                    .spawn(move || worker::worker_main(s, i, local))
+                let mut b = std::thread::Builder::new().name(format!("weft-worker-{i}"));
+                if let Some(bytes) = stack_size {
+                    b = b.stack_size(bytes);
+                }
+                b.spawn(move || worker::worker_main(s, i, local))
                     .expect("spawn worker thread")
             })
             .collect();
