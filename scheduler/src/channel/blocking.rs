@@ -4,8 +4,9 @@
 use std::time::{Duration, Instant};
 
 use super::slot::{Item, RecvError};
-use super::waits::{RecvStart, SendStart};
+use super::waits::{flatten, RecvStart};
 use super::Channel;
+use super::{RecvCore, SendCore};
 use crate::wakeup::{current_wakeup, park_current, yield_now};
 
 /// A send failed because the channel is closing; the value comes back.
@@ -25,42 +26,50 @@ impl<T> Channel<T> {
     }
 
     fn send_item(&self, item: Item<T>) -> Result<(), SendError<T>> {
-        match self.start_send(item, &mut current_wakeup) {
-            SendStart::Sent { yield_now: y } => {
+        match self.send_core(item, Some(&mut current_wakeup)) {
+            SendCore::Done(y, partner) => {
+                if let Some(p) = partner {
+                    p.wake();
+                }
                 if y {
                     yield_now();
                 }
                 Ok(())
             }
-            SendStart::Closed(v) => Err(SendError(v)),
-            SendStart::Wait(w) => {
-                while !w.poll() {
+            SendCore::Closed(Ok(v) | Err(v)) => Err(SendError(v)),
+            SendCore::Registered(slot) => {
+                while slot.poll().is_none() {
                     park_current();
                 }
                 Ok(())
             }
+            SendCore::Full(_) => unreachable!("send with a wake-up never reports Full"),
         }
     }
 
     /// Receive, blocking until a value arrives; `Err(Closed)` once closed and
     /// drained, `Err(Thrown(v))` for a value sent with `send_throw`.
     pub fn recv(&self) -> Result<T, RecvError<T>> {
-        match self.start_recv(&mut current_wakeup) {
-            RecvStart::Received {
-                value,
-                yield_now: y,
-            } => {
+        // Uses the core directly: no ticket, so no channel refcount traffic.
+        match self.recv_core(Some(&mut current_wakeup), None) {
+            RecvCore::Done(out, y, partner) => {
+                if let Some(p) = partner {
+                    p.wake();
+                }
                 if y {
                     yield_now();
                 }
-                value
+                flatten(out)
             }
-            RecvStart::Wait(w) => loop {
-                if let Some(v) = w.poll() {
-                    return v;
+            RecvCore::Registered(slot) => loop {
+                if let Some(out) = slot.poll() {
+                    return flatten(
+                        out.map(|i| i.expect("receiver slot completed without a value")),
+                    );
                 }
                 park_current();
             },
+            RecvCore::Empty | RecvCore::Lost => unreachable!("plain recv with a wake-up"),
         }
     }
 

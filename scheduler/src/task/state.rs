@@ -61,8 +61,11 @@ impl TaskState {
     /// A worker popped the task from a queue: SCHEDULED -> RUNNING.
     pub fn start_run(&self) {
         // Acquire pairs with the Release of whoever made it SCHEDULED.
-        let prev = self.0.swap(RUNNING, Ordering::Acquire);
+        let prev = self.0.load(Ordering::Acquire);
         debug_assert_eq!(prev, SCHEDULED, "task popped while not scheduled");
+        // A plain store suffices: nobody else changes a SCHEDULED task
+        // (`wake` leaves it alone), and a later `wake` CAS sees RUNNING.
+        self.0.store(RUNNING, Ordering::Relaxed);
     }
 
     /// The body returned Parked. Returns true when a wake arrived meanwhile
