@@ -56,7 +56,7 @@ pub mod loom_task_state;
 #[cfg(loom)]
 #[doc(hidden)]
 pub mod loom_api {
-    pub use crate::channel::{Channel, RecvStart, SendStart};
+    pub use crate::channel::{select_recv, Channel, RecvError, RecvStart, SendStart};
     pub use crate::loom_idle as idle;
     pub use crate::loom_task_state as task_state;
     pub use crate::wakeup::{current_wakeup, Wakeup};

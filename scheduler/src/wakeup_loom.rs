@@ -36,3 +36,13 @@ impl Wakeup {
 pub fn current_wakeup() -> Wakeup {
     Wakeup::Thread(loom::thread::current())
 }
+
+/// Park the current loom thread.
+pub fn park_current() {
+    loom::thread::park();
+}
+
+/// Yield the current loom thread.
+pub fn yield_now() {
+    loom::thread::yield_now();
+}

@@ -214,3 +214,29 @@ fn idle_two_workers_then_shutdown() {
         workers.into_iter().for_each(|w| w.join().unwrap());
     });
 }
+
+/// Two senders race for one select: each value is delivered exactly once
+/// (one to the select, the other to a later plain receive).
+#[test]
+fn select_claim_is_exclusive() {
+    use weft_scheduler::loom_api::select_recv;
+    loom::model(|| {
+        let (a, b) = (Channel::<u32>::new(), Channel::<u32>::new());
+        let (a2, b2) = (a.clone(), b.clone());
+        let sa = thread::spawn(move || blocking_send(&a2, 1));
+        let sb = thread::spawn(move || blocking_send(&b2, 2));
+        let (i, v) = select_recv(&[&a, &b]);
+        let first = v.unwrap();
+        let other = if i == 0 {
+            blocking_recv(&b)
+        } else {
+            blocking_recv(&a)
+        };
+        sa.join().unwrap();
+        sb.join().unwrap();
+        let mut got = [first, other.unwrap()];
+        got.sort();
+        assert_eq!(got, [1, 2]);
+        assert_eq!((a.balance(), b.balance()), (0, 0));
+    });
+}

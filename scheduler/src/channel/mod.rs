@@ -22,12 +22,10 @@
 
 #[cfg(not(loom))]
 mod blocking;
-#[cfg(not(loom))]
 mod select;
 mod slot;
 #[cfg(not(loom))]
 pub use blocking::SendError;
-#[cfg(not(loom))]
 pub use select::select_recv;
 mod waits;
 

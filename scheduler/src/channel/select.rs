@@ -6,8 +6,7 @@
 //! slots are unregistered before returning (stale ones are skipped by
 //! senders meanwhile).
 
-use std::sync::atomic::AtomicBool;
-use std::sync::Arc;
+use crate::sync::{Arc, AtomicBool};
 
 use super::waits::{flatten, RecvWait};
 use super::{Channel, RecvCore, RecvError};

@@ -140,7 +140,6 @@ impl<T> SendWait<T> {
 }
 
 impl<T> RecvWait<T> {
-    #[cfg_attr(loom, allow(dead_code))]
     pub(crate) fn new(chan: Channel<T>, slot: Arc<Slot<T>>) -> Self {
         RecvWait {
             chan,
