@@ -1,3 +1,4 @@
+#![cfg(not(loom))]
 //! Every channel rule: rendezvous, balance, preference orderings (1 worker),
 //! schedule_all, close, thrown values, buffered, OS threads, register/poll.
 

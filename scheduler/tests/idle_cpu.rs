@@ -1,3 +1,4 @@
+#![cfg(not(loom))]
 //! An idle runtime parks its threads: it burns (almost) no CPU.
 
 fn cpu_ticks() -> u64 {

@@ -1,3 +1,4 @@
+#![cfg(not(loom))]
 //! Sockets park green threads; the blocking pool hands results back.
 
 use std::io::Read;

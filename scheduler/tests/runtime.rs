@@ -1,3 +1,4 @@
+#![cfg(not(loom))]
 //! Runtime, resumable tasks, green threads, panics, shutdown.
 
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -1,3 +1,4 @@
+#![cfg(not(loom))]
 //! select_recv: first ready arm wins, losers are unregistered, no value is
 //! lost or duplicated under contention.
 

@@ -1,3 +1,4 @@
+#![cfg(not(loom))]
 //! Dropping a runtime joins every thread it started (workers, timer,
 //! reactor, blocking pool), even with tasks still parked.
 

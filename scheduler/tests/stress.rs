@@ -1,3 +1,4 @@
+#![cfg(not(loom))]
 //! Stress: many tasks, many channels, random blocking, all workers stealing;
 //! totals are checked exactly.
 

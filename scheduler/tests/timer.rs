@@ -1,3 +1,4 @@
+#![cfg(not(loom))]
 //! Timers: sleep accuracy, wake_at for resumable tasks, cancellation.
 
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -37,6 +37,12 @@ pub enum Wake {
     Shutdown,
 }
 
+impl Default for Idle {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Idle {
     pub fn new() -> Self {
         Idle {
