@@ -198,3 +198,25 @@ fn sleep_parks_green_thread_not_worker() {
     // 20 sleeps on one worker overlap: far less than 20 * 50 ms.
     assert!(el < Duration::from_millis(500), "sleeps serialized: {el:?}");
 }
+
+#[test]
+fn worker_stack_size_is_configurable() {
+    // Deep native recursion in a resumable task needs a big worker stack.
+    fn depth(n: u64) -> u64 {
+        let pad = std::hint::black_box([n; 64]); // 512 B per frame
+        if n == 0 {
+            0
+        } else {
+            1 + depth(n - 1) + pad[0] * 0
+        }
+    }
+    let rt = Builder::new().workers(1).stack_size(64 << 20).build();
+    let got = Arc::new(AtomicUsize::new(0));
+    let g = got.clone();
+    rt.spawn_resumable(move |_: &mut Context<'_>| {
+        g.store(depth(20_000) as usize, Ordering::SeqCst); // ~10 MB of stack
+        Step::Done
+    });
+    rt.wait_all();
+    assert_eq!(got.load(Ordering::SeqCst), 20_000);
+}
