@@ -27,7 +27,8 @@ pub fn builtin_iter(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         }
         Payload::Str(_) => make_iter(StrIter { s: v.clone(), pos: 0 }),
         Payload::Range { start, stop, step } => make_iter(RangeIter::new(*start, *stop, *step)),
-        Payload::Dict(_) | Payload::Set(_) | Payload::FrozenSet(_) => make_iter(DictIter::new(o.clone(), DictViewKind::Keys)),
+        Payload::Dict(_) => make_iter(DictIter::new(o.clone(), DictViewKind::Keys)),
+        Payload::Set(_) | Payload::FrozenSet(_) => make_iter(SetIter::new(o.clone())),
         Payload::DictView { dict, kind } => make_iter(DictIter::new(dict.clone(), *kind)),
         Payload::Iter(_) => v.clone(),
         _ => return Ok(None),
@@ -457,4 +458,40 @@ impl NativeIter for VecIter {
 /// An iterator value over `items`.
 pub fn vec_iter(items: Vec<Value>) -> Value {
     make_iter(VecIter { items: items.into_iter() })
+}
+
+/// Iterator over a set/frozenset in CPython's order (a snapshot of the
+/// order, with the size-change check on every step).
+pub struct SetIter {
+    obj: ObjRef,
+    keys: std::vec::IntoIter<Value>,
+    len0: usize,
+    version0: u64,
+}
+
+impl SetIter {
+    pub fn new(obj: ObjRef) -> SetIter {
+        let (keys, len0, version0) =
+            with_dict_data(&obj, |d| (crate::builtins::setorder::cpython_order(d), d.len(), d.version)).unwrap_or_default();
+        SetIter { obj, keys: keys.into_iter(), len0, version0 }
+    }
+}
+
+impl NativeIter for SetIter {
+    fn next(&mut self, _vm: &mut Vm) -> PyResult<Option<Value>> {
+        let (len, version) = with_dict_data(&self.obj, |d| (d.len(), d.version)).unwrap_or((0, 0));
+        if len != self.len0 || version != self.version0 {
+            self.keys = Vec::new().into_iter();
+            self.len0 = usize::MAX;
+            return Err(runtime_error("Set changed size during iteration"));
+        }
+        Ok(self.keys.next())
+    }
+    fn trace(&self, f: &mut dyn FnMut(&Value)) {
+        f(&Value::Obj(self.obj.clone()));
+        self.keys.as_slice().iter().for_each(f)
+    }
+    fn len_hint(&self) -> Option<usize> {
+        Some(self.keys.len())
+    }
 }

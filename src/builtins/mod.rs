@@ -15,6 +15,7 @@ pub mod iterfuncs;
 pub mod iters;
 pub mod numfuncs;
 pub mod repr;
+pub mod setorder;
 pub mod sort;
 pub mod strformat;
 pub mod types;

@@ -131,11 +131,11 @@ pub fn payload_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             }
         }
         Payload::Set(d) => {
-            let keys = d.lock().keys();
+            let keys = super::setorder::cpython_order(&d.lock());
             set_repr(vm, v, o, &keys, "set")?
         }
         Payload::FrozenSet(d) => {
-            let keys = d.keys();
+            let keys = super::setorder::cpython_order(d);
             set_repr(vm, v, o, &keys, "frozenset")?
         }
         Payload::Range { start, stop, step } => {

@@ -2,11 +2,11 @@
 //! accept any iterables, operators only sets), comparisons and hashing.
 
 use crate::builtins::args::*;
-use crate::builtins::iters::{make_iter, DictIter};
+use crate::builtins::iters::make_iter;
 use crate::builtins::{add_method, add_staticmethod};
 use crate::bytecode::CmpOp;
 use crate::object::types::types;
-use crate::object::{Args, DictData, DictViewKind, Payload};
+use crate::object::{Args, DictData, Payload};
 use crate::pvm::exc::{key_error, type_error, PyErr};
 use crate::pvm::{PyResult, Vm};
 use crate::value::Value;
@@ -19,9 +19,10 @@ pub fn is_anyset(v: &Value) -> bool {
 
 /// The elements of a set/frozenset.
 pub fn elements(v: &Value) -> Vec<Value> {
+    use crate::builtins::setorder::cpython_order;
     match v.payload() {
-        Some(Payload::Set(d)) => d.lock().keys(),
-        Some(Payload::FrozenSet(d)) => d.keys(),
+        Some(Payload::Set(d)) => cpython_order(&d.lock()),
+        Some(Payload::FrozenSet(d)) => cpython_order(d),
         _ => Vec::new(),
     }
 }
@@ -362,7 +363,7 @@ fn iter(_vm: &mut Vm, a: Args) -> PyResult {
     check_method("__iter__", &a, 0, 0)?;
     let s = this(&a, "__iter__")?;
     let o = s.as_obj().cloned().ok_or_else(|| type_error("set expected"))?;
-    Ok(make_iter(DictIter::new(o, DictViewKind::Keys)))
+    Ok(make_iter(crate::builtins::iters::SetIter::new(o)))
 }
 
 fn compare(vm: &mut Vm, a: &Args, op: CmpOp) -> PyResult {
@@ -428,15 +429,14 @@ fn discard(vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::None)
 }
 
-fn pop(_vm: &mut Vm, a: Args) -> PyResult {
+fn pop(vm: &mut Vm, a: Args) -> PyResult {
     check_method("pop", &a, 0, 0)?;
     let s = mut_this(&a, "pop")?;
-    let r = match s.payload() {
-        Some(Payload::Set(d)) => d.lock().pop_first(),
-        _ => None,
-    };
-    match r {
-        Some((k, _)) => Ok(k),
+    match elements(s).into_iter().next() {
+        Some(k) => {
+            vm.set_discard(s, &k)?;
+            Ok(k)
+        }
         None => Err(PyErr::with_args("KeyError", vec![Value::str("pop from an empty set")])),
     }
 }
