@@ -170,7 +170,7 @@ fn run_main_source(vm: &mut Vm, source: &str, path: &Path) -> i32 {
     };
     let module = crate::pvm::import::new_module("__main__", if filename.starts_with('<') { None } else { Some(path) });
     vm.rt.set_module("__main__", module.clone());
-    let result = vm.exec_module_code(code, &module);
+    let result = crate::runtime::main::run_main_tasklet(vm.rt.clone(), code, module);
     finish(vm, result)
 }
 

@@ -7,4 +7,5 @@ pub mod compiler;
 pub mod modules;
 pub mod object;
 pub mod pvm;
+pub mod runtime;
 pub mod value;

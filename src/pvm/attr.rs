@@ -95,6 +95,15 @@ impl Vm {
                 return Ok(Some(d));
             }
         }
+        if let Some(Payload::Module(m)) = obj.payload() {
+            let ga = match &m.dict.payload {
+                Payload::Dict(d) => d.lock().get_str("__getattr__").cloned(),
+                _ => None,
+            };
+            if let Some(ga) = ga {
+                return self.call1(&ga, Value::str(name)).map(Some);
+            }
+        }
         if let Some(ga) = lookup_in_type(&t, "__getattr__") {
             let f = self.bind_descriptor(&ga, obj, &t)?;
             return self.call1(&f, Value::str(name)).map(Some);

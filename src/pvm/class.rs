@@ -27,8 +27,9 @@ pub fn new_instance_of(cls: &ObjRef, payload: Payload) -> Value {
         }
         return Value::obj(payload);
     }
-    let has_dict = td.slots.is_none() || lookup_in_type(cls, "__dict__").is_some();
-    Value::Obj(Object::with_class(payload, cls.clone(), has_dict))
+    // Slotted instances keep their slot values in an internal dict too;
+    // `generic_setattr` enforces the slot names.
+    Value::Obj(Object::with_class(payload, cls.clone(), true))
 }
 
 fn arg(args: &Args, i: usize) -> PyResult<&Value> {

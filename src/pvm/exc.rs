@@ -33,6 +33,13 @@ pub fn new_exception(cls: &ObjRef, args: Vec<Value>) -> Value {
 }
 
 impl PyErr {
+    /// Not an exception: the tasklet suspends (see `Vm::pending`).
+    pub fn suspend() -> PyErr {
+        PyErr { exc: Value::Null }
+    }
+    pub fn is_suspend(&self) -> bool {
+        self.exc.is_null()
+    }
     /// `TypeName(msg)` for a built-in exception type name.
     pub fn new(type_name: &str, msg: impl Into<String>) -> PyErr {
         PyErr { exc: new_exception(exc_type(type_name), vec![Value::string(msg.into())]) }
@@ -162,9 +169,7 @@ impl Vm {
             let tb = d.traceback.lock().clone();
             if !tb.is_empty() {
                 out.push_str("Traceback (most recent call last):\n");
-                for e in tb.iter().rev() {
-                    format_tb_entry(e, out);
-                }
+                format_tb_entries(&tb, out);
             }
         }
         if self.exc_matches_name(exc, "SyntaxError") {
@@ -200,6 +205,35 @@ impl Vm {
     /// The exception currently being handled (innermost frame that has one).
     pub fn handled_exception(&self) -> Option<Value> {
         self.frames.iter().rev().find_map(|f| f.handled.clone())
+    }
+}
+
+/// Prints entries outermost first, collapsing runs of identical entries
+/// after three like CPython ("[Previous line repeated N more times]").
+fn format_tb_entries(tb: &[TbEntry], out: &mut String) {
+    let mut last: Option<(usize, u32)> = None;
+    let mut repeat = 0usize;
+    for e in tb.iter().rev() {
+        let key = (std::sync::Arc::as_ptr(&e.code) as usize, e.line);
+        if last == Some(key) {
+            repeat += 1;
+            if repeat >= 3 {
+                continue;
+            }
+        } else {
+            flush_repeats(repeat, out);
+            repeat = 0;
+            last = Some(key);
+        }
+        format_tb_entry(e, out);
+    }
+    flush_repeats(repeat, out);
+}
+
+fn flush_repeats(repeat: usize, out: &mut String) {
+    if repeat >= 3 {
+        let n = repeat - 2;
+        out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n == 1 { "" } else { "s" }));
     }
 }
 

@@ -123,7 +123,11 @@ impl Vm {
                 }
             }
             None => {
-                let native = if name == "_weft" { Some(super::introspect::make as fn(&mut Vm) -> PyResult<Value>) } else { crate::modules::native_module(name) };
+                let native = match name {
+                    "_weft" => Some(super::introspect::make as fn(&mut Vm) -> PyResult<Value>),
+                    "stackless" => Some(crate::runtime::stackless::make as fn(&mut Vm) -> PyResult<Value>),
+                    _ => crate::modules::native_module(name),
+                };
                 if let Some(make) = native {
                     let m = make(self)?;
                     self.rt.set_module(name, m.clone());

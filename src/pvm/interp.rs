@@ -84,6 +84,7 @@ impl Vm {
             let flow = match result {
                 Ok(Flow::Continue) => continue,
                 Ok(flow) => flow,
+                Err(err) if err.is_suspend() => return Err(err),
                 Err(err) => match self.unwind(err, base) {
                     Ok(()) => continue,
                     Err(err) => return Err(err),
@@ -293,7 +294,13 @@ impl Vm {
                 };
                 frame!(self).push(r);
             }
-            Op::Jump => frame.ip = arg as usize,
+            Op::Jump => {
+                if (arg as usize) < frame.ip && self.preemptive {
+                    frame.ip = arg as usize;
+                    return self.spend_budget();
+                }
+                frame.ip = arg as usize;
+            }
             Op::PopJumpIfFalse => {
                 let v = frame.pop();
                 if !self.truthy_fast(&v)? {
@@ -342,8 +349,23 @@ impl Vm {
             Op::Call | Op::CallKw | Op::CallEx | Op::CallMethod | Op::CallMethodKw => {
                 let (f, args) = self.pop_call_args(instr.op, arg)?;
                 self.call_from_frame(&f, args)?;
+                if self.preemptive {
+                    return self.spend_budget();
+                }
             }
             op => self.step_other(op, arg)?,
+        }
+        Ok(Flow::Continue)
+    }
+
+    /// Preemption: when the budget runs out, a tasklet on several workers
+    /// yields so a spinning tasklet cannot starve the others.
+    fn spend_budget(&mut self) -> PyResult<Flow> {
+        self.budget -= 1;
+        if self.budget <= 0 && self.can_suspend() && self.pending.is_none() {
+            self.budget = super::PREEMPT_BUDGET;
+            self.pending = Some(crate::runtime::Pending::Preempted);
+            return Err(PyErr::suspend());
         }
         Ok(Flow::Continue)
     }

@@ -50,10 +50,28 @@ pub struct Vm {
     /// Set by `Reraise`: the next unwind adds no traceback entry for the
     /// current frame.
     pub reraising: bool,
+    /// A switch requested by a native function (channel wait, schedule,
+    /// sleep); set together with returning `PyErr::suspend()`.
+    pub pending: Option<crate::runtime::Pending>,
+    /// The tasklet this VM runs, if it runs on the scheduler.
+    pub tasklet: Option<std::sync::Arc<crate::runtime::TaskletCore>>,
+    /// Instructions left before a preemptive yield (several workers only);
+    /// counted on calls and backward jumps.
+    pub budget: i64,
+    pub preemptive: bool,
 }
 
+/// Calls and backward jumps a tasklet runs before it is preempted.
+pub const PREEMPT_BUDGET: i64 = 20_000;
+
 impl Vm {
+    /// True when a native function may suspend the tasklet (it was called
+    /// directly from the tasklet's own dispatch loop, not from a nested one).
+    pub fn can_suspend(&self) -> bool {
+        self.tasklet.is_some() && self.native_depth == 1
+    }
+
     pub fn new(rt: Arc<Runtime>) -> Vm {
-        Vm { rt, frames: Vec::with_capacity(64), native_depth: 0, reraising: false }
+        Vm { rt, frames: Vec::with_capacity(64), native_depth: 0, reraising: false, pending: None, tasklet: None, budget: PREEMPT_BUDGET, preemptive: false }
     }
 }

@@ -3,7 +3,7 @@ import sys
 def d(n):
     return 0 if n == 0 else 1 + d(n - 1)
 
-print(d(100000))
+print(d(900))
 sys.setrecursionlimit(5000)
 print(sys.getrecursionlimit())
 
@@ -14,3 +14,4 @@ try:
     forever(0)
 except RecursionError as e:
     print("RecursionError caught")
+print(d(800))

@@ -1,0 +1,253 @@
+//! The Python `stackless.channel`: a `weft_scheduler::Channel<Value>` with
+//! Stackless semantics. Operations called directly from a tasklet's
+//! dispatch loop park the tasklet; from a plain native context they only
+//! succeed when they need not wait.
+
+use super::main::{set_main_wait_kind, WaitKind};
+use super::tasklet::{closed_error, sched, Pending};
+use crate::object::{Args, NativeObject, ObjRef, Payload};
+use crate::pvm::exc::{runtime_error, type_error, PyErr};
+use crate::pvm::{PyResult, Vm};
+use crate::value::Value;
+use std::any::Any;
+use std::sync::OnceLock;
+use weft_scheduler::{Channel, RecvError, RecvStart, SendStart};
+
+pub struct ChannelObj {
+    pub ch: Channel<Value>,
+}
+
+impl NativeObject for ChannelObj {
+    fn type_obj(&self) -> &ObjRef {
+        channel_type()
+    }
+    fn trace(&self, _f: &mut dyn FnMut(&Value)) {}
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+pub fn channel_type() -> &'static ObjRef {
+    static T: OnceLock<ObjRef> = OnceLock::new();
+    T.get_or_init(|| {
+        let t = crate::object::types::new_type("channel", Some(crate::object::types::types().object.clone()), crate::object::Layout::Other, false);
+        install_methods(&t);
+        t
+    })
+}
+
+fn chan(args: &Args) -> PyResult<&Channel<Value>> {
+    match args.pos.first().and_then(|v| v.payload()) {
+        Some(Payload::Native(n)) => match n.as_any().downcast_ref::<ChannelObj>() {
+            Some(c) => Ok(&c.ch),
+            None => Err(type_error("descriptor requires a 'channel' object")),
+        },
+        _ => Err(type_error("descriptor requires a 'channel' object")),
+    }
+}
+
+fn check_block_trap(vm: &Vm) -> PyResult<()> {
+    if let Some(t) = &vm.tasklet {
+        if t.state.lock().block_trap {
+            return Err(runtime_error("this tasklet does not like to be blocked."));
+        }
+    }
+    Ok(())
+}
+
+/// Refuses to block main when nothing else could ever wake it.
+fn check_deadlock(vm: &Vm) -> PyResult<()> {
+    if vm.tasklet.as_ref().is_some_and(|t| t.is_main) && sched().runnable() <= 0 {
+        return Err(runtime_error("Deadlock: the last runnable tasklet cannot be blocked."));
+    }
+    Ok(())
+}
+
+fn not_in_tasklet() -> PyErr {
+    runtime_error("weft: this channel operation would block inside a native callback, which is not supported yet")
+}
+
+fn received(vm: &mut Vm, value: Result<Value, RecvError<Value>>, yield_now: bool) -> PyResult {
+    let v = match value {
+        Ok(v) => v,
+        Err(RecvError::Thrown(e)) => return Err(PyErr::from_value(e)),
+        Err(RecvError::Closed) => return Err(closed_error()),
+    };
+    let v = unwrap_bomb(vm, v)?;
+    if yield_now && vm.can_suspend() {
+        vm.pending = Some(Pending::Yield(v));
+        return Err(PyErr::suspend());
+    }
+    Ok(v)
+}
+
+/// A `stackless.bomb` received is raised.
+fn unwrap_bomb(vm: &mut Vm, v: Value) -> PyResult {
+    if let Some(cls) = super::stackless::bomb_class() {
+        if crate::object::types::is_subtype(crate::object::types::type_of(&v), cls.as_obj().unwrap()) {
+            let raise = vm.getattr(&v, "raise_")?;
+            vm.call0(&raise)?;
+        }
+    }
+    Ok(v)
+}
+
+pub fn channel_receive(vm: &mut Vm, args: Args) -> PyResult {
+    let ch = chan(&args)?.clone();
+    if !vm.can_suspend() {
+        return match ch.try_recv() {
+            Ok(v) => unwrap_bomb(vm, v),
+            Err(_) => Err(not_in_tasklet()),
+        };
+    }
+    let me = weft_scheduler::current_task().ok_or_else(not_in_tasklet)?;
+    match ch.recv_or_register(me) {
+        RecvStart::Received { value, yield_now } => {
+            if !matches!(value, Err(RecvError::Closed)) {
+                sched().partner_woken();
+            }
+            received(vm, value, yield_now)
+        }
+        RecvStart::Wait(w) => {
+            if let Err(e) = check_block_trap(vm).and_then(|_| check_deadlock(vm)) {
+                if let Some(Ok(v)) = w.cancel() {
+                    return Ok(v);
+                }
+                return Err(e);
+            }
+            if vm.tasklet.as_ref().is_some_and(|t| t.is_main) {
+                set_main_wait_kind(WaitKind::Recv);
+            }
+            vm.pending = Some(Pending::Recv(w));
+            Err(PyErr::suspend())
+        }
+    }
+}
+
+fn send_item(vm: &mut Vm, ch: &Channel<Value>, v: Value, throw: bool) -> PyResult {
+    if !vm.can_suspend() {
+        let r = if throw { ch.try_send_throw(v) } else { ch.try_send(v) };
+        return match r {
+            Ok(()) => Ok(Value::None),
+            Err(_) => Err(not_in_tasklet()),
+        };
+    }
+    let me = weft_scheduler::current_task().ok_or_else(not_in_tasklet)?;
+    let start = if throw { ch.send_throw_or_register(v, me) } else { ch.send_or_register(v, me) };
+    match start {
+        SendStart::Sent { yield_now } => {
+            sched().partner_woken();
+            if yield_now {
+                vm.pending = Some(Pending::Yield(Value::None));
+                return Err(PyErr::suspend());
+            }
+            Ok(Value::None)
+        }
+        SendStart::Closed(_) => Err(closed_error()),
+        SendStart::Wait(w) => {
+            if let Err(e) = check_block_trap(vm).and_then(|_| check_deadlock(vm)) {
+                w.cancel();
+                return Err(e);
+            }
+            if vm.tasklet.as_ref().is_some_and(|t| t.is_main) {
+                set_main_wait_kind(WaitKind::Send);
+            }
+            vm.pending = Some(Pending::Send(w));
+            Err(PyErr::suspend())
+        }
+    }
+}
+
+pub fn channel_send(vm: &mut Vm, args: Args) -> PyResult {
+    let ch = chan(&args)?.clone();
+    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
+    send_item(vm, &ch, v, false)
+}
+
+/// `send_exception(exc_type, *args)`: the receiver raises `exc_type(*args)`.
+fn channel_send_exception(vm: &mut Vm, args: Args) -> PyResult {
+    let ch = chan(&args)?.clone();
+    let t = args.pos.get(1).cloned().ok_or_else(|| type_error("send_exception() needs an exception type"))?;
+    let exc = vm.call(&t, Args::new(args.pos[2..].to_vec()))?;
+    if crate::pvm::exc::exc_data(&exc).is_none() {
+        return Err(type_error("exceptions must derive from BaseException"));
+    }
+    send_item(vm, &ch, exc, true)
+}
+
+/// `send_throw(exc, val=None, tb=None)`.
+fn channel_send_throw(vm: &mut Vm, args: Args) -> PyResult {
+    let ch = chan(&args)?.clone();
+    let exc = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let err = vm.make_raisable(exc)?;
+    send_item(vm, &ch, err.exc, true)
+}
+
+fn channel_new(_vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::obj(Payload::Native(Box::new(ChannelObj { ch: Channel::new() }))))
+}
+
+fn channel_close(_vm: &mut Vm, args: Args) -> PyResult {
+    chan(&args)?.close();
+    Ok(Value::None)
+}
+fn channel_open(_vm: &mut Vm, args: Args) -> PyResult {
+    chan(&args)?.open();
+    Ok(Value::None)
+}
+fn get_balance(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(Value::Int(chan(&args)?.balance() as i64))
+}
+fn get_closing(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(Value::Bool(chan(&args)?.closing()))
+}
+fn get_closed(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(Value::Bool(chan(&args)?.closed()))
+}
+fn get_preference(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(Value::Int(chan(&args)?.preference() as i64))
+}
+fn set_preference(vm: &mut Vm, args: Args) -> PyResult {
+    let p = vm.to_index(args.pos.get(1).unwrap_or(&Value::Int(-1)))?;
+    chan(&args)?.set_preference(p.clamp(-1, 1) as i8);
+    Ok(Value::None)
+}
+fn get_schedule_all(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(Value::Int(chan(&args)?.schedule_all() as i64))
+}
+fn set_schedule_all(vm: &mut Vm, args: Args) -> PyResult {
+    let on = vm.truthy(args.pos.get(1).unwrap_or(&Value::Bool(false)))?;
+    chan(&args)?.set_schedule_all(on);
+    Ok(Value::None)
+}
+fn get_queue(_vm: &mut Vm, _args: Args) -> PyResult {
+    // The blocked tasklets are not exposed by the scheduler channel yet.
+    Ok(Value::None)
+}
+fn channel_iter(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(args.pos.first().cloned().unwrap_or(Value::None))
+}
+
+fn install_methods(t: &ObjRef) {
+    use crate::pvm::class::add_native;
+    let new = Value::obj(Payload::StaticMethod(Value::obj(Payload::NativeFunc(crate::object::NativeFunc {
+        name: "channel.__new__",
+        func: channel_new,
+        bound: Value::Null,
+    }))));
+    crate::object::types::type_data(t).dict.lock().set_str(Value::str("__new__"), new);
+    add_native(t, "send", "channel.send", channel_send);
+    add_native(t, "receive", "channel.receive", channel_receive);
+    add_native(t, "__next__", "channel.__next__", channel_receive);
+    add_native(t, "__iter__", "channel.__iter__", channel_iter);
+    add_native(t, "send_exception", "channel.send_exception", channel_send_exception);
+    add_native(t, "send_throw", "channel.send_throw", channel_send_throw);
+    add_native(t, "close", "channel.close", channel_close);
+    add_native(t, "open", "channel.open", channel_open);
+    super::stackless::getset(t, "balance", get_balance, None);
+    super::stackless::getset(t, "closing", get_closing, None);
+    super::stackless::getset(t, "closed", get_closed, None);
+    super::stackless::getset(t, "preference", get_preference, Some(set_preference));
+    super::stackless::getset(t, "schedule_all", get_schedule_all, Some(set_schedule_all));
+    super::stackless::getset(t, "queue", get_queue, None);
+}

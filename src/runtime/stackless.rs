@@ -1,0 +1,473 @@
+//! The `stackless` module: `tasklet`, `channel`, `schedule`, `run`,
+//! `getcurrent`/`getmain`, `bomb`, `atomic`, error handler. Parts whose
+//! semantics need Python-level control flow (`send_sequence`, `bomb`,
+//! `atomic`) are written in Python in `PRELUDE` and compiled at import.
+
+use super::channel::channel_type;
+use super::tasklet::{sched, Life, Pending, TaskletCore};
+use crate::object::{Args, NativeFn, NativeFunc, NativeObject, ObjRef, Payload};
+use crate::pvm::exc::{runtime_error, type_error, PyErr};
+use crate::pvm::{PyResult, Vm};
+use crate::value::Value;
+use parking_lot::Mutex;
+use std::any::Any;
+use std::sync::{Arc, OnceLock};
+
+pub struct TaskletObj {
+    pub core: Arc<TaskletCore>,
+}
+
+impl NativeObject for TaskletObj {
+    fn type_obj(&self) -> &ObjRef {
+        tasklet_type()
+    }
+    fn trace(&self, f: &mut dyn FnMut(&Value)) {
+        f(&self.core.state.lock().func)
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+pub fn getset(t: &ObjRef, name: &'static str, get: NativeFn, set: Option<NativeFn>) {
+    crate::object::types::type_data(t).dict.lock().set_str(Value::str(name), Value::obj(Payload::GetSet { name, get, set }));
+}
+
+fn native(name: &'static str, f: NativeFn) -> Value {
+    Value::obj(Payload::NativeFunc(NativeFunc { name, func: f, bound: Value::Null }))
+}
+
+pub fn tasklet_type() -> &'static ObjRef {
+    static T: OnceLock<ObjRef> = OnceLock::new();
+    T.get_or_init(|| {
+        let t = crate::object::types::new_type("tasklet", Some(crate::object::types::types().object.clone()), crate::object::Layout::Other, false);
+        install_tasklet_methods(&t);
+        t
+    })
+}
+
+/// The Python object of a tasklet (created once, cached in the core).
+pub fn tasklet_object(core: &Arc<TaskletCore>) -> Value {
+    let mut o = core.object.lock();
+    if let Some(obj) = &*o {
+        return Value::Obj(obj.clone());
+    }
+    let v = Value::obj(Payload::Native(Box::new(TaskletObj { core: core.clone() })));
+    *o = v.as_obj().cloned();
+    v
+}
+
+fn core_of(v: Option<&Value>) -> PyResult<Arc<TaskletCore>> {
+    match v.and_then(|v| v.payload()) {
+        Some(Payload::Native(n)) => match n.as_any().downcast_ref::<TaskletObj>() {
+            Some(t) => Ok(t.core.clone()),
+            None => Err(type_error("descriptor requires a 'tasklet' object")),
+        },
+        _ => Err(type_error("descriptor requires a 'tasklet' object")),
+    }
+}
+
+fn tasklet_new(_vm: &mut Vm, args: Args) -> PyResult {
+    let func = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let core = TaskletCore::new(func, false);
+    Ok(tasklet_object(&core))
+}
+
+/// `tasklet(func)(*args, **kw)` / `setup`: bind the arguments and insert.
+fn tasklet_setup(vm: &mut Vm, mut args: Args) -> PyResult {
+    let this = args.pos.remove(0);
+    let core = core_of(Some(&this))?;
+    {
+        let mut s = core.state.lock();
+        if s.func.is_none() {
+            return Err(type_error("tasklet function must be a callable"));
+        }
+        if s.life != Life::New || s.args.is_some() {
+            return Err(runtime_error("tasklet is already bound to a frame"));
+        }
+        s.args = Some(args);
+    }
+    core.insert(&vm.rt)?;
+    Ok(this)
+}
+
+fn tasklet_bind(_vm: &mut Vm, mut args: Args) -> PyResult {
+    let this = args.pos.remove(0);
+    let core = core_of(Some(&this))?;
+    let mut s = core.state.lock();
+    if s.life == Life::Scheduled {
+        return Err(runtime_error("tasklet is already bound to a frame"));
+    }
+    if let Some(f) = args.pos.first() {
+        s.func = f.clone();
+        s.life = Life::New;
+    }
+    if args.pos.len() > 1 {
+        let rest = args.pos[1..].to_vec();
+        s.args = Some(Args { pos: match rest.first().map(|a| a.payload()) {
+            Some(Some(Payload::Tuple(t))) => t.to_vec(),
+            _ => vec![],
+        }, kw: vec![] });
+    }
+    Ok(this)
+}
+
+fn tasklet_insert(vm: &mut Vm, args: Args) -> PyResult {
+    let core = core_of(args.pos.first())?;
+    if core.state.lock().blocked {
+        return Err(runtime_error("You cannot run a blocked tasklet"));
+    }
+    if core.state.lock().life == Life::New && core.state.lock().args.is_none() {
+        core.state.lock().args = Some(Args::default());
+    }
+    core.insert(&vm.rt)?;
+    Ok(Value::None)
+}
+
+fn tasklet_run(vm: &mut Vm, args: Args) -> PyResult {
+    let core = core_of(args.pos.first())?;
+    if !core.alive() && core.state.lock().life == Life::Dead {
+        return Err(runtime_error("You cannot run an unbound(dead) tasklet"));
+    }
+    tasklet_insert(vm, args)?;
+    yield_now(vm, Value::None)
+}
+
+fn yield_now(vm: &mut Vm, retval: Value) -> PyResult {
+    if vm.can_suspend() {
+        vm.pending = Some(Pending::Yield(retval));
+        return Err(PyErr::suspend());
+    }
+    Ok(retval)
+}
+
+fn tasklet_kill(vm: &mut Vm, args: Args) -> PyResult {
+    let core = core_of(args.pos.first())?;
+    let pending = match args.pos.get(1) {
+        Some(p) => vm.truthy(p)?,
+        None => false,
+    };
+    kill(vm, &core, PyErr::with_args("TaskletExit", vec![]), pending)
+}
+
+fn kill(vm: &mut Vm, core: &Arc<TaskletCore>, err: PyErr, pending: bool) -> PyResult {
+    let is_current = vm.tasklet.as_ref().is_some_and(|t| Arc::ptr_eq(t, core));
+    if is_current {
+        return Err(err);
+    }
+    {
+        let mut s = core.state.lock();
+        match s.life {
+            Life::Dead => return Ok(Value::None),
+            Life::New => {
+                s.life = Life::Dead;
+                s.args = None;
+                return Ok(Value::None);
+            }
+            Life::Scheduled => {}
+        }
+    }
+    core.throw_in(err);
+    if pending {
+        return Ok(Value::None);
+    }
+    yield_now(vm, Value::None)
+}
+
+fn tasklet_throw(vm: &mut Vm, args: Args) -> PyResult {
+    let core = core_of(args.pos.first())?;
+    if core.state.lock().life == Life::Dead {
+        return Err(runtime_error("You cannot throw to a dead tasklet"));
+    }
+    let exc = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let mut err = vm.make_raisable(exc.clone())?;
+    if let Some(val) = args.pos.get(2) {
+        if !val.is_none() {
+            err = if crate::pvm::exc::exc_data(val).is_some() { PyErr::from_value(val.clone()) } else { PyErr::from_value(vm.call1(&exc, val.clone())?) };
+        }
+    }
+    let pending = match args.pos.get(4) {
+        Some(p) => vm.truthy(p)?,
+        None => false,
+    };
+    kill(vm, &core, err, pending)
+}
+
+fn tasklet_raise_exception(vm: &mut Vm, args: Args) -> PyResult {
+    let core = core_of(args.pos.first())?;
+    if core.state.lock().life == Life::Dead {
+        return Err(runtime_error("You cannot throw to a dead tasklet"));
+    }
+    let cls = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let exc = vm.call(&cls, Args::new(args.pos.get(2..).map(|a| a.to_vec()).unwrap_or_default()))?;
+    kill(vm, &core, PyErr::from_value(exc), false)
+}
+
+fn tasklet_remove(_vm: &mut Vm, args: Args) -> PyResult {
+    let core = core_of(args.pos.first())?;
+    if core.state.lock().blocked {
+        return Err(runtime_error("You cannot remove a blocked tasklet."));
+    }
+    Ok(args.pos[0].clone())
+}
+
+fn tasklet_set_atomic(vm: &mut Vm, args: Args) -> PyResult {
+    let _ = vm;
+    let _ = args;
+    Ok(Value::Bool(false))
+}
+
+macro_rules! flag_getter {
+    ($name:ident, |$core:ident, $vm:ident| $body:expr) => {
+        fn $name($vm: &mut Vm, args: Args) -> PyResult {
+            let $core = core_of(args.pos.first())?;
+            let _ = &$vm;
+            let r = $body;
+            Ok(r)
+        }
+    };
+}
+
+flag_getter!(get_alive, |core, vm| Value::Bool(core.alive()));
+flag_getter!(get_blocked, |core, vm| Value::Bool(core.state.lock().blocked));
+flag_getter!(get_scheduled, |core, vm| Value::Bool(core.state.lock().life == Life::Scheduled && !core.state.lock().blocked));
+flag_getter!(get_paused, |core, vm| Value::Bool(core.alive() && core.state.lock().life == Life::New));
+flag_getter!(get_is_main, |core, vm| Value::Bool(core.is_main));
+flag_getter!(get_is_current, |core, vm| Value::Bool(vm.tasklet.as_ref().is_some_and(|t| Arc::ptr_eq(t, &core))));
+flag_getter!(get_thread_id, |core, vm| Value::Int(1 + 0 * core.id as i64));
+flag_getter!(get_none, |core, vm| { let _ = core; Value::None });
+flag_getter!(get_false, |core, vm| { let _ = core; Value::Bool(false) });
+flag_getter!(get_zero, |core, vm| { let _ = core; Value::Int(0) });
+flag_getter!(get_tempval, |core, vm| core.state.lock().tempval.clone());
+flag_getter!(get_block_trap, |core, vm| Value::Bool(core.state.lock().block_trap));
+flag_getter!(get_id, |core, vm| Value::Int(core.id as i64));
+flag_getter!(get_recursion_depth, |core, vm| {
+    if vm.tasklet.as_ref().is_some_and(|t| Arc::ptr_eq(t, &core)) { Value::Int(vm.frames.len() as i64) } else { Value::Int(0) }
+});
+
+fn set_tempval(_vm: &mut Vm, args: Args) -> PyResult {
+    let core = core_of(args.pos.first())?;
+    core.state.lock().tempval = args.pos.get(1).cloned().unwrap_or(Value::None);
+    Ok(Value::None)
+}
+fn set_block_trap(vm: &mut Vm, args: Args) -> PyResult {
+    let core = core_of(args.pos.first())?;
+    let on = vm.truthy(args.pos.get(1).unwrap_or(&Value::Bool(false)))?;
+    core.state.lock().block_trap = on;
+    Ok(Value::None)
+}
+
+fn tasklet_repr(_vm: &mut Vm, args: Args) -> PyResult {
+    let core = core_of(args.pos.first())?;
+    Ok(Value::string(format!("<tasklet[{}, {}]>", core.id, if core.is_main { "main" } else { "" })))
+}
+
+fn install_tasklet_methods(t: &ObjRef) {
+    use crate::pvm::class::add_native;
+    let new = Value::obj(Payload::StaticMethod(native("tasklet.__new__", tasklet_new)));
+    crate::object::types::type_data(t).dict.lock().set_str(Value::str("__new__"), new);
+    add_native(t, "__call__", "tasklet.__call__", tasklet_setup);
+    add_native(t, "setup", "tasklet.setup", tasklet_setup);
+    add_native(t, "bind", "tasklet.bind", tasklet_bind);
+    add_native(t, "insert", "tasklet.insert", tasklet_insert);
+    add_native(t, "run", "tasklet.run", tasklet_run);
+    add_native(t, "switch", "tasklet.switch", tasklet_run);
+    add_native(t, "kill", "tasklet.kill", tasklet_kill);
+    add_native(t, "throw", "tasklet.throw", tasklet_throw);
+    add_native(t, "raise_exception", "tasklet.raise_exception", tasklet_raise_exception);
+    add_native(t, "remove", "tasklet.remove", tasklet_remove);
+    add_native(t, "set_atomic", "tasklet.set_atomic", tasklet_set_atomic);
+    add_native(t, "set_ignore_nesting", "tasklet.set_ignore_nesting", tasklet_set_atomic);
+    add_native(t, "__repr__", "tasklet.__repr__", tasklet_repr);
+    for (name, get) in [
+        ("alive", get_alive as NativeFn),
+        ("blocked", get_blocked),
+        ("scheduled", get_scheduled),
+        ("paused", get_paused),
+        ("is_main", get_is_main),
+        ("is_current", get_is_current),
+        ("thread_id", get_thread_id),
+        ("next", get_none),
+        ("prev", get_none),
+        ("frame", get_none),
+        ("atomic", get_false),
+        ("restorable", get_false),
+        ("ignore_nesting", get_false),
+        ("nesting_level", get_zero),
+        ("recursion_depth", get_recursion_depth),
+        ("id", get_id),
+    ] {
+        getset(t, name, get, None);
+    }
+    getset(t, "tempval", get_tempval, Some(set_tempval));
+    getset(t, "block_trap", get_block_trap, Some(set_block_trap));
+}
+
+fn current_core(vm: &Vm) -> Option<Arc<TaskletCore>> {
+    vm.tasklet.clone().or_else(super::main::main_core)
+}
+
+fn getcurrent(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(current_core(vm).map(|c| tasklet_object(&c)).unwrap_or(Value::None))
+}
+fn getmain(_vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(super::main::main_core().map(|c| tasklet_object(&c)).unwrap_or(Value::None))
+}
+fn getcurrentid(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::Int(current_core(vm).map(|c| c.id as i64).unwrap_or(0)))
+}
+fn getruncount(_vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::Int(sched().runnable().max(0) + 1))
+}
+
+fn schedule(vm: &mut Vm, args: Args) -> PyResult {
+    let retval = match args.pos.first() {
+        Some(v) => v.clone(),
+        None => getcurrent(vm, Args::default())?,
+    };
+    yield_now(vm, retval)
+}
+
+fn schedule_remove(vm: &mut Vm, args: Args) -> PyResult {
+    schedule(vm, args)
+}
+
+/// `run(timeout=0, ...)`: the caller waits until no other tasklet is
+/// runnable (all done or blocked).
+fn run(vm: &mut Vm, _args: Args) -> PyResult {
+    if sched().runnable() <= 0 || !vm.can_suspend() {
+        return Ok(Value::None);
+    }
+    vm.pending = Some(Pending::RunWait);
+    Err(PyErr::suspend())
+}
+
+static ERROR_HANDLER: Mutex<Option<Value>> = Mutex::new(None);
+static SCHEDULE_CB: Mutex<Option<Value>> = Mutex::new(None);
+static CHANNEL_CB: Mutex<Option<Value>> = Mutex::new(None);
+
+pub fn error_handler() -> Option<Value> {
+    ERROR_HANDLER.lock().clone()
+}
+
+/// Errors of tasklets with a handler set go to main, which calls it.
+pub fn call_error_handler_later(err: PyErr) {
+    if let Some(main) = super::main::main_core() {
+        main.throw_in(err);
+    }
+}
+
+fn set_error_handler(_vm: &mut Vm, args: Args) -> PyResult {
+    let new = args.pos.first().cloned().filter(|v| !v.is_none());
+    Ok(std::mem::replace(&mut *ERROR_HANDLER.lock(), new).unwrap_or(Value::None))
+}
+fn set_schedule_callback(_vm: &mut Vm, args: Args) -> PyResult {
+    let new = args.pos.first().cloned().filter(|v| !v.is_none());
+    Ok(std::mem::replace(&mut *SCHEDULE_CB.lock(), new).unwrap_or(Value::None))
+}
+fn get_schedule_callback(_vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(SCHEDULE_CB.lock().clone().unwrap_or(Value::None))
+}
+fn set_channel_callback(_vm: &mut Vm, args: Args) -> PyResult {
+    let new = args.pos.first().cloned().filter(|v| !v.is_none());
+    Ok(std::mem::replace(&mut *CHANNEL_CB.lock(), new).unwrap_or(Value::None))
+}
+fn get_channel_callback(_vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(CHANNEL_CB.lock().clone().unwrap_or(Value::None))
+}
+fn enable_softswitch(_vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::Bool(true))
+}
+fn switch_trap(_vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::Int(0))
+}
+fn get_thread_info(vm: &mut Vm, _args: Args) -> PyResult {
+    let main = getmain(vm, Args::default())?;
+    let cur = getcurrent(vm, Args::default())?;
+    Ok(Value::tuple(vec![main, cur, Value::Int(sched().runnable().max(0) + 1)]))
+}
+
+const PRELUDE: &str = r#"
+class bomb:
+    def __init__(self, exp_type=None, exp_value=None, exp_traceback=None):
+        self.type = exp_type
+        self.value = exp_value
+        self.traceback = exp_traceback
+    def raise_(self):
+        if self.value is None:
+            raise self.type
+        if isinstance(self.value, BaseException):
+            raise self.value
+        raise self.type(self.value)
+
+class atomic:
+    def __enter__(self):
+        return self
+    def __exit__(self, *exc):
+        return False
+
+def _send_sequence(self, seq):
+    n = 0
+    for item in seq:
+        self.send(item)
+        n += 1
+    return n
+
+def __getattr__(name):
+    if name == "current":
+        return getcurrent()
+    if name == "main":
+        return getmain()
+    if name == "runcount":
+        return getruncount()
+    raise AttributeError(f"module 'stackless' has no attribute '{name}'")
+"#;
+
+static BOMB: OnceLock<Value> = OnceLock::new();
+
+pub fn bomb_class() -> Option<&'static Value> {
+    BOMB.get()
+}
+
+/// Builds the `stackless` module.
+pub fn make(vm: &mut Vm) -> PyResult<Value> {
+    let m = crate::pvm::import::new_module("stackless", None);
+    let d = crate::pvm::import::module_dict(&m).unwrap();
+    if let Payload::Dict(dd) = &d.payload {
+        let mut dd = dd.lock();
+        dd.set_str(Value::str("tasklet"), Value::Obj(tasklet_type().clone()));
+        dd.set_str(Value::str("channel"), Value::Obj(channel_type().clone()));
+        dd.set_str(Value::str("TaskletExit"), Value::Obj(crate::object::types::exc_type("TaskletExit").clone()));
+        for (name, f) in [
+            ("getcurrent", getcurrent as NativeFn),
+            ("getmain", getmain),
+            ("getcurrentid", getcurrentid),
+            ("getruncount", getruncount),
+            ("schedule", schedule),
+            ("schedule_remove", schedule_remove),
+            ("run", run),
+            ("set_error_handler", set_error_handler),
+            ("set_schedule_callback", set_schedule_callback),
+            ("get_schedule_callback", get_schedule_callback),
+            ("set_channel_callback", set_channel_callback),
+            ("get_channel_callback", get_channel_callback),
+            ("enable_softswitch", enable_softswitch),
+            ("switch_trap", switch_trap),
+            ("get_thread_info", get_thread_info),
+        ] {
+            dd.set_str(Value::str(name), native(name, f));
+        }
+    }
+    let code = crate::compiler::compile_module(PRELUDE, "<stackless>").map_err(crate::pvm::import::syntax_error_from)?;
+    vm.exec_module_code(code, &m)?;
+    if let Payload::Dict(dd) = &d.payload {
+        let mut dd = dd.lock();
+        if let Some(b) = dd.get_str("bomb").cloned() {
+            let _ = BOMB.set(b);
+        }
+        if let Some(f) = dd.del_str("_send_sequence") {
+            crate::object::types::type_data(channel_type()).dict.lock().set_str(Value::str("send_sequence"), f);
+        }
+    }
+    Ok(m)
+}

@@ -1,0 +1,387 @@
+//! Tasklets: `TaskletCore` (the shared, Python-visible state) and
+//! `TaskletBody` (the scheduler task that owns the tasklet's `Vm`).
+//!
+//! Counting invariant: `Scheduler::runnable` counts non-main tasklets that
+//! are alive and not blocked on a wait; `stackless.run()` and deadlock
+//! detection read it.
+
+use crate::object::{Args, ObjRef};
+use crate::pvm::call::Callee;
+use crate::pvm::exc::{runtime_error, value_error, PyErr};
+use crate::pvm::{Runtime, Vm};
+use crate::value::Value;
+use parking_lot::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
+use std::sync::Arc;
+use weft_scheduler::{Context, RecvError, RecvWait, Resumable, SendWait, Step, TaskHandle, Timer};
+
+/// What a suspended tasklet waits for.
+pub enum Pending {
+    /// Yielded (`schedule()`); push this value on resume.
+    Yield(Value),
+    /// Preempted after its instruction budget; nothing to push.
+    Preempted,
+    Recv(RecvWait<Value>),
+    Send(SendWait<Value>),
+    Sleep(Timer),
+    /// `stackless.run()` in main: wait until no other tasklet is runnable.
+    RunWait,
+    /// `schedule_remove()` / `tasklet.remove()`: wait for an `insert`.
+    Removed(Value),
+}
+
+enum Poll {
+    Ready(Result<Value, PyErr>),
+    NotReady(Pending),
+    /// Not ready, but go to the back of the run queue rather than park.
+    YieldAgain(Pending),
+}
+
+impl Pending {
+    fn poll(self) -> Poll {
+        match self {
+            Pending::Yield(v) => Poll::Ready(Ok(v)),
+            Pending::Preempted => Poll::Ready(Ok(Value::Null)),
+            Pending::Recv(w) => match w.poll() {
+                Some(Ok(v)) => {
+                    sched().partner_resumed();
+                    Poll::Ready(Ok(v))
+                }
+                Some(Err(RecvError::Thrown(e))) => {
+                    sched().partner_resumed();
+                    Poll::Ready(Err(PyErr::from_value(e)))
+                }
+                Some(Err(RecvError::Closed)) => Poll::Ready(Err(closed_error())),
+                None => Poll::NotReady(Pending::Recv(w)),
+            },
+            Pending::Send(w) => {
+                if w.poll() {
+                    sched().partner_resumed();
+                    Poll::Ready(Ok(Value::None))
+                } else {
+                    Poll::NotReady(Pending::Send(w))
+                }
+            }
+            Pending::Sleep(t) => {
+                if t.fired() {
+                    Poll::Ready(Ok(Value::None))
+                } else {
+                    Poll::NotReady(Pending::Sleep(t))
+                }
+            }
+            Pending::RunWait => {
+                if sched().runnable() > 0 {
+                    Poll::YieldAgain(Pending::RunWait)
+                } else {
+                    Poll::Ready(Ok(Value::None))
+                }
+            }
+            Pending::Removed(v) => Poll::NotReady(Pending::Removed(v)),
+        }
+    }
+
+    /// Abandons the wait (kill); a value a sender could not deliver is lost
+    /// with the tasklet, as in Stackless.
+    fn cancel(self) {
+        match self {
+            Pending::Recv(w) => {
+                w.cancel();
+            }
+            Pending::Send(w) => {
+                w.cancel();
+            }
+            Pending::Sleep(t) => t.cancel(),
+            _ => {}
+        }
+    }
+
+    /// Does this wait make the tasklet "blocked" (not runnable)?
+    pub fn blocks(&self) -> bool {
+        matches!(self, Pending::Recv(_) | Pending::Send(_) | Pending::Removed(_))
+    }
+}
+
+pub fn closed_error() -> PyErr {
+    value_error("Send/receive operation on a closed channel")
+}
+
+/// Process-wide tasklet bookkeeping.
+pub struct Scheduler {
+    runnable: AtomicI64,
+    /// Rendezvous completions whose woken partner has not resumed yet (the
+    /// partner still counts as blocked until it does).
+    inflight: AtomicI64,
+    next_id: AtomicU64,
+    /// First uncaught exception of a non-main tasklet, raised in main.
+    pub main_error: Mutex<Option<PyErr>>,
+    pub main: Mutex<Option<Arc<TaskletCore>>>,
+    pub preemptive: AtomicBool,
+}
+
+impl Scheduler {
+    /// Non-main tasklets that are running, queued, or woken but not yet
+    /// resumed.
+    pub fn runnable(&self) -> i64 {
+        // Acquire pairs with the AcqRel updates: a tasklet's state change
+        // is visible before its count is.
+        self.runnable.load(Ordering::Acquire) + self.inflight.load(Ordering::Acquire)
+    }
+    /// A rendezvous completed with a parked partner (called by the waker).
+    pub fn partner_woken(&self) {
+        self.inflight.fetch_add(1, Ordering::AcqRel);
+    }
+    fn partner_resumed(&self) {
+        self.inflight.fetch_sub(1, Ordering::AcqRel);
+    }
+    fn add_runnable(&self, d: i64) {
+        self.runnable.fetch_add(d, Ordering::AcqRel);
+    }
+    pub fn next_id(&self) -> u64 {
+        self.next_id.fetch_add(1, Ordering::Relaxed)
+    }
+}
+
+pub fn sched() -> &'static Scheduler {
+    static S: std::sync::OnceLock<Scheduler> = std::sync::OnceLock::new();
+    S.get_or_init(|| Scheduler {
+        runnable: AtomicI64::new(0),
+        inflight: AtomicI64::new(0),
+        next_id: AtomicU64::new(1),
+        main_error: Mutex::new(None),
+        main: Mutex::new(None),
+        preemptive: AtomicBool::new(false),
+    })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Life {
+    /// Created, not yet bound to arguments / inserted.
+    New,
+    /// Inserted in the run queue (a scheduler task exists).
+    Scheduled,
+    Dead,
+}
+
+pub struct TaskletState {
+    pub func: Value,
+    pub args: Option<Args>,
+    pub life: Life,
+    pub blocked: bool,
+    pub handle: Option<TaskHandle>,
+    /// An exception to raise in the tasklet when it next runs (kill/throw).
+    pub throw: Option<PyErr>,
+    pub tempval: Value,
+    pub removed: bool,
+    pub block_trap: bool,
+}
+
+pub struct TaskletCore {
+    pub id: u64,
+    pub is_main: bool,
+    pub state: Mutex<TaskletState>,
+    /// The Python `tasklet` object (weak back-reference by id is enough).
+    pub object: Mutex<Option<ObjRef>>,
+}
+
+impl TaskletCore {
+    pub fn new(func: Value, is_main: bool) -> Arc<TaskletCore> {
+        Arc::new(TaskletCore {
+            id: if is_main { 0 } else { sched().next_id() },
+            is_main,
+            state: Mutex::new(TaskletState {
+                func,
+                args: None,
+                life: if is_main { Life::Scheduled } else { Life::New },
+                blocked: false,
+                handle: None,
+                throw: None,
+                tempval: Value::None,
+                removed: false,
+                block_trap: false,
+            }),
+            object: Mutex::new(None),
+        })
+    }
+
+    pub fn alive(&self) -> bool {
+        let s = self.state.lock();
+        s.life == Life::Scheduled || (s.life == Life::New && s.args.is_some())
+    }
+
+    fn set_blocked(&self, blocked: bool) {
+        let mut s = self.state.lock();
+        if s.blocked != blocked {
+            s.blocked = blocked;
+            drop(s);
+            if !self.is_main {
+                sched().add_runnable(if blocked { -1 } else { 1 });
+            }
+        }
+    }
+
+    /// Inserts a bound tasklet into the run queue (spawns its task).
+    pub fn insert(self: &Arc<Self>, rt: &Arc<Runtime>) -> Result<(), PyErr> {
+        let mut s = self.state.lock();
+        if s.life == Life::Dead {
+            return Err(runtime_error("You cannot run an unbound(dead) tasklet"));
+        }
+        if s.removed {
+            s.removed = false;
+            if let Some(h) = &s.handle {
+                h.unpark();
+            }
+            return Ok(());
+        }
+        if s.life == Life::Scheduled {
+            return Ok(());
+        }
+        let Some(args) = s.args.take() else {
+            return Err(runtime_error("cannot insert an unbound tasklet"));
+        };
+        let func = s.func.clone();
+        s.life = Life::Scheduled;
+        drop(s);
+        sched().add_runnable(1);
+        let mut vm = Vm::new(rt.clone());
+        vm.tasklet = Some(self.clone());
+        vm.preemptive = sched().preemptive.load(Ordering::Relaxed);
+        let body = TaskletBody { vm, core: self.clone(), start: Some((func, args)) };
+        let h = weft_scheduler::spawn_resumable(body);
+        self.state.lock().handle = Some(h);
+        Ok(())
+    }
+
+    /// Raises `err` in the tasklet at its next switch point, waking it if it
+    /// is blocked (kill, throw).
+    pub fn throw_in(&self, err: PyErr) {
+        let mut s = self.state.lock();
+        if s.blocked && s.throw.is_none() {
+            // Counted runnable from now; `deliver` undoes it on resume.
+            sched().partner_woken();
+        }
+        s.throw = Some(err);
+        s.removed = false;
+        if let Some(h) = &s.handle {
+            h.unpark();
+        }
+    }
+}
+
+/// The scheduler task of one tasklet.
+pub struct TaskletBody {
+    pub vm: Vm,
+    pub core: Arc<TaskletCore>,
+    pub start: Option<(Value, Args)>,
+}
+
+impl TaskletBody {
+    /// Delivers the outcome of the wait the tasklet suspended on; `None`
+    /// means keep waiting (with the step to return).
+    fn deliver(&mut self) -> Result<Option<PyErr>, Step> {
+        let kill = self.core.state.lock().throw.take();
+        if let Some(err) = kill {
+            if let Some(p) = self.vm.pending.take() {
+                if p.blocks() {
+                    sched().partner_resumed();
+                }
+                p.cancel();
+            }
+            self.core.set_blocked(false);
+            return Ok(Some(err));
+        }
+        let Some(p) = self.vm.pending.take() else { return Ok(None) };
+        match p.poll() {
+            Poll::Ready(Ok(v)) => {
+                self.core.set_blocked(false);
+                if !v.is_null() {
+                    if let Some(f) = self.vm.frames.last_mut() {
+                        f.push(v);
+                    }
+                }
+                Ok(None)
+            }
+            Poll::Ready(Err(e)) => {
+                self.core.set_blocked(false);
+                Ok(Some(e))
+            }
+            Poll::NotReady(p) => {
+                self.vm.pending = Some(p);
+                Err(Step::Parked)
+            }
+            Poll::YieldAgain(p) => {
+                self.vm.pending = Some(p);
+                Err(Step::Yielded)
+            }
+        }
+    }
+
+    fn start_call(&mut self, func: Value, args: Args) -> Result<(), PyErr> {
+        match self.vm.invoke(&func, args)? {
+            Callee::Frame(f) => self.vm.push_frame(f),
+            Callee::Done(_) => Ok(()),
+        }
+    }
+
+    fn finish(&mut self, result: Result<(), PyErr>) -> Step {
+        {
+            let mut s = self.core.state.lock();
+            s.life = Life::Dead;
+            s.blocked = false;
+        }
+        if !self.core.is_main {
+            sched().add_runnable(-1);
+        }
+        self.vm.frames.clear();
+        if let Err(e) = result {
+            if !e.matches("TaskletExit") || self.core.is_main {
+                super::main::tasklet_failed(&self.core, e);
+            }
+        }
+        super::main::tasklet_finished(&self.core);
+        Step::Done
+    }
+}
+
+impl Resumable for TaskletBody {
+    fn resume(&mut self, _cx: &mut Context<'_>) -> Step {
+        let mut throw = match self.deliver() {
+            Ok(t) => t,
+            Err(step) => return step,
+        };
+        if let Some((func, args)) = self.start.take() {
+            if let Some(e) = throw.take() {
+                return self.finish(Err(e));
+            }
+            if let Err(e) = self.start_call(func, args) {
+                return self.finish(Err(e));
+            }
+            if self.vm.frames.is_empty() {
+                return self.finish(Ok(()));
+            }
+        }
+        if self.core.is_main {
+            if let Some(e) = super::main::take_main_error() {
+                throw = Some(e);
+            }
+        }
+        match self.vm.run_until(0, throw) {
+            Ok(_) => self.finish(Ok(())),
+            Err(e) if e.is_suspend() => self.suspended(),
+            Err(e) => self.finish(Err(e)),
+        }
+    }
+}
+
+impl TaskletBody {
+    fn suspended(&mut self) -> Step {
+        match &self.vm.pending {
+            Some(p) if p.blocks() => {
+                self.core.set_blocked(true);
+                Step::Parked
+            }
+            Some(Pending::Sleep(_)) => Step::Parked,
+            Some(Pending::RunWait) => Step::Yielded,
+            _ => Step::Yielded,
+        }
+    }
+}
