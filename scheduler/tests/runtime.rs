@@ -220,3 +220,16 @@ fn worker_stack_size_is_configurable() {
     rt.wait_all();
     assert_eq!(got.load(Ordering::SeqCst), 20_000);
 }
+
+#[test]
+fn runtime_dropped_from_its_own_task_does_not_deadlock() {
+    let rt = Builder::new().workers(2).blocking_threads(1).build();
+    let h = rt.handle().clone();
+    let (tx, rx) = std::sync::mpsc::channel();
+    h.spawn(move || {
+        drop(rt);
+        tx.send(()).unwrap();
+    });
+    rx.recv_timeout(Duration::from_secs(10))
+        .expect("drop from inside a task hung");
+}

@@ -35,6 +35,7 @@ pub(crate) struct Shared {
     pub(crate) timers: Arc<Timers>,
     reactor: OnceLock<Arc<Reactor>>,
     blocking: OnceLock<BlockingPool>,
+    blocking_threads: usize,
 }
 
 impl Shared {
@@ -65,7 +66,8 @@ impl Shared {
     }
 
     pub(crate) fn blocking(&self) -> &BlockingPool {
-        self.blocking.get_or_init(|| BlockingPool::new(4))
+        self.blocking
+            .get_or_init(|| BlockingPool::new(self.blocking_threads))
     }
 }
 
@@ -109,6 +111,7 @@ pub(crate) fn report_panic(payload: &(dyn Any + Send)) {
 pub struct Builder {
     workers: usize,
     stack_size: Option<usize>,
+    blocking_threads: usize,
 }
 
 impl Default for Builder {
@@ -116,6 +119,7 @@ impl Default for Builder {
         Builder {
             workers: num_cpus::get().max(1),
             stack_size: None,
+            blocking_threads: 4,
         }
     }
 }
@@ -137,9 +141,15 @@ impl Builder {
         self.stack_size = Some(bytes);
         self
     }
+    /// Threads of the blocking pool (file I/O, DNS), started on first use.
+    /// Default 4.
+    pub fn blocking_threads(mut self, n: usize) -> Self {
+        self.blocking_threads = n.max(1);
+        self
+    }
     /// Start the worker and timer threads.
     pub fn build(self) -> Runtime {
-        Runtime::start(self.workers, self.stack_size)
+        Runtime::start(self)
     }
 }
 
@@ -204,7 +214,8 @@ impl Runtime {
         Builder::new().build()
     }
 
-    fn start(n: usize, stack_size: Option<usize>) -> Runtime {
+    fn start(cfg: Builder) -> Runtime {
+        let (n, stack_size) = (cfg.workers, cfg.stack_size);
         let locals: Vec<Deque<Task>> = (0..n).map(|_| Deque::new_fifo()).collect();
         // Leaked on purpose (a few KiB per runtime): tasks and handles that
         // outlive the runtime may still try to wake into it, and a `'static`
@@ -220,6 +231,7 @@ impl Runtime {
             timers: Timers::start(),
             reactor: OnceLock::new(),
             blocking: OnceLock::new(),
+            blocking_threads: cfg.blocking_threads,
         }));
         let threads = locals
             .into_iter()
@@ -304,8 +316,13 @@ impl Drop for Runtime {
         let s = &self.handle.0;
         s.shutdown.store(true, Ordering::Relaxed);
         s.idle.shutdown();
+        let me = std::thread::current().id();
         for t in self.threads.drain(..) {
-            let _ = t.join();
+            // Dropped from inside one of its own tasks: that worker exits
+            // when the task returns; joining it here would deadlock.
+            if t.thread().id() != me {
+                let _ = t.join();
+            }
         }
         s.timers.shutdown();
         if let Some(r) = s.reactor.get() {
