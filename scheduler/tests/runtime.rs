@@ -207,7 +207,7 @@ fn worker_stack_size_is_configurable() {
         if n == 0 {
             0
         } else {
-            1 + depth(n - 1) + pad[0] * 0
+            1 + depth(n - 1) + (pad[63] ^ n) // pad[63] == n: keeps the frame alive
         }
     }
     let rt = Builder::new().workers(1).stack_size(64 << 20).build();
