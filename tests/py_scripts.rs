@@ -27,7 +27,7 @@ fn python_scripts_match_cpython() {
             .ok()
             .and_then(|s| s.trim().parse().ok())
             .unwrap_or(0);
-        let out = Command::new(weft()).arg(script).current_dir(&dir).env("WEFT_WORKERS", "1").output().unwrap();
+        let out = Command::new(weft()).arg(script).current_dir(&dir).env("WEFT_WORKERS", workers_for(script)).output().unwrap();
         let stdout = String::from_utf8_lossy(&out.stdout);
         let stderr = String::from_utf8_lossy(&out.stderr);
         let code = out.status.code().unwrap_or(-1);
@@ -44,6 +44,16 @@ fn python_scripts_match_cpython() {
     }
     println!("{} passed, {} failed", scripts.len() - failures.len(), failures.len());
     assert!(failures.is_empty(), "{} of {} scripts differ from CPython:\n\n{}", failures.len(), scripts.len(), failures.join("\n\n"));
+}
+
+/// Scripts run on one worker (Stackless ordering) unless their first lines
+/// say `# weft-workers: N`.
+fn workers_for(script: &Path) -> String {
+    let text = std::fs::read_to_string(script).unwrap_or_default();
+    text.lines()
+        .take(3)
+        .find_map(|l| l.strip_prefix("# weft-workers:").map(|n| n.trim().to_string()))
+        .unwrap_or_else(|| "1".to_string())
 }
 
 fn first_difference(expected: &str, actual: &str) -> String {

@@ -76,7 +76,17 @@ fn sleep(vm: &mut Vm, a: Args) -> PyResult {
         return Err(value_error("sleep length must be non-negative"));
     }
     if s > 0.0 {
-        std::thread::sleep(std::time::Duration::from_secs_f64(s.min(1e9)));
+        let d = std::time::Duration::from_secs_f64(s.min(1e9));
+        // In a tasklet, park it on the scheduler's timers instead of
+        // blocking the worker thread.
+        if vm.can_suspend() {
+            if let Some(me) = weft_scheduler::current_task() {
+                let timer = weft_scheduler::wake_at(std::time::Instant::now() + d, me);
+                vm.pending = Some(crate::runtime::Pending::Sleep(timer));
+                return Err(crate::pvm::PyErr::suspend());
+            }
+        }
+        std::thread::sleep(d);
     }
     Ok(Value::None)
 }

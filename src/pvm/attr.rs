@@ -197,7 +197,7 @@ impl Vm {
     /// `LoadMethod`: (function, self) when the attribute is a plain method
     /// on the type, else (attribute, Null).
     pub fn load_method(&mut self, obj: Value, name: &str) -> PyResult<(Value, Value)> {
-        if !matches!(obj.payload(), Some(Payload::Type(_)) | Some(Payload::Module(_))) {
+        if !matches!(obj.payload(), Some(Payload::Type(_)) | Some(Payload::Module(_)) | Some(Payload::Super { .. })) {
             let t = type_of(&obj);
             if let Some(m) = lookup_in_type(t, name) {
                 if matches!(m.payload(), Some(Payload::Function(_)) | Some(Payload::NativeFunc(_))) {

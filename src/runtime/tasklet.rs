@@ -302,6 +302,9 @@ impl TaskletBody {
             }
             Poll::Ready(Err(e)) => {
                 self.core.set_blocked(false);
+                if e.matches("StopIteration") && self.end_for_loop() {
+                    return Ok(None);
+                }
                 Ok(Some(e))
             }
             Poll::NotReady(p) => {
@@ -313,6 +316,19 @@ impl TaskletBody {
                 Err(Step::Yielded)
             }
         }
+    }
+
+    /// A channel iterated by `for` ended (the sender sent StopIteration)
+    /// while the tasklet waited in `ForIter`: leave the loop.
+    fn end_for_loop(&mut self) -> bool {
+        let Some(f) = self.vm.frames.last_mut() else { return false };
+        let Some(prev) = f.ip.checked_sub(1).and_then(|i| f.code.instrs.get(i)).copied() else { return false };
+        if prev.op != crate::bytecode::Op::ForIter {
+            return false;
+        }
+        f.pop();
+        f.ip = prev.arg as usize;
+        true
     }
 
     fn start_call(&mut self, func: Value, args: Args) -> Result<(), PyErr> {
