@@ -59,7 +59,7 @@ pub mod loom_api {
     pub use crate::channel::{select_recv, Channel, RecvError, RecvStart, SendStart};
     pub use crate::loom_idle as idle;
     pub use crate::loom_task_state as task_state;
-    pub use crate::wakeup::{current_wakeup, Wakeup};
+    pub use crate::wakeup::{current_wakeup, park_current, Wakeup};
 }
 
 #[cfg(not(loom))]

@@ -1,21 +1,36 @@
-//! Under `--cfg loom`: a [`Wakeup`] is a loom thread, so the channel and its
-//! waiter protocol are model-checked with the same code.
+//! Under `--cfg loom`: a [`Wakeup`] is a per-thread parker (a token behind a
+//! loom Mutex/Condvar, the same semantics as `std::thread::park`), so the
+//! channel and its waiter protocol are model-checked with the same code.
+//! (loom's own `thread::unpark` also wakes a thread blocked in a mutex or
+//! `join`, which std's does not; a parker avoids modelling that artefact.)
 
-use loom::thread::Thread;
+use loom::sync::{Arc, Condvar, Mutex};
+
+/// A park token for one thread.
+pub struct Parker {
+    token: Mutex<bool>,
+    cv: Condvar,
+}
+
+loom::thread_local! {
+    static PARKER: Arc<Parker> = Arc::new(Parker { token: Mutex::new(false), cv: Condvar::new() });
+}
 
 /// Someone to wake (loom: only threads).
 #[derive(Clone)]
 pub enum Wakeup {
-    /// A loom thread blocked in `loom::thread::park`.
-    Thread(Thread),
+    /// A loom thread blocked in [`park_current`].
+    Thread(Arc<Parker>),
 }
 
 impl Wakeup {
-    /// Wake the thread.
+    /// Wake the thread (the token sticks if it is not parked yet).
     pub fn wake(&self) {
-        let Wakeup::Thread(t) = self;
-        t.unpark();
+        let Wakeup::Thread(p) = self;
+        *p.token.lock().unwrap() = true;
+        p.cv.notify_one();
     }
+
     /// Same as `wake` under loom.
     pub fn wake_by_value(self, _next: bool) {
         self.wake()
@@ -34,12 +49,18 @@ impl Wakeup {
 
 /// The current loom thread.
 pub fn current_wakeup() -> Wakeup {
-    Wakeup::Thread(loom::thread::current())
+    Wakeup::Thread(PARKER.with(|p| p.clone()))
 }
 
-/// Park the current loom thread.
+/// Block until this thread's token is set, then consume it.
 pub fn park_current() {
-    loom::thread::park();
+    PARKER.with(|p| {
+        let mut t = p.token.lock().unwrap();
+        while !*t {
+            t = p.cv.wait(t).unwrap();
+        }
+        *t = false;
+    });
 }
 
 /// Yield the current loom thread.

@@ -8,7 +8,7 @@ use loom::thread;
 
 use weft_scheduler::loom_api::idle::{Idle, Wake};
 use weft_scheduler::loom_api::task_state::TaskState;
-use weft_scheduler::loom_api::{current_wakeup, Channel, RecvStart, SendStart};
+use weft_scheduler::loom_api::{current_wakeup, park_current, Channel, RecvStart, SendStart};
 
 /// A wake racing with "decide to park": exactly one party enqueues the task
 /// (no lost wake-up, no double enqueue => no double run).
@@ -99,12 +99,34 @@ fn idle_no_lost_wakeup() {
     });
 }
 
+/// Join a thread after its last action (it may still be waking the joiner),
+/// so `join` never overlaps a wake-up.
+fn spawn_quiet<T: 'static>(
+    f: impl FnOnce() -> T + 'static,
+) -> (thread::JoinHandle<T>, Arc<AtomicBool>) {
+    let done = Arc::new(AtomicBool::new(false));
+    let d = done.clone();
+    let h = thread::spawn(move || {
+        let r = f();
+        d.store(true, Ordering::SeqCst);
+        r
+    });
+    (h, done)
+}
+
+fn join_quiet<T>(h: (thread::JoinHandle<T>, Arc<AtomicBool>)) -> T {
+    while !h.1.load(Ordering::SeqCst) {
+        thread::yield_now();
+    }
+    h.0.join().unwrap()
+}
+
 fn blocking_send(ch: &Channel<u32>, v: u32) {
     match ch.send_or_register(v, current_wakeup()) {
         SendStart::Sent { .. } => {}
         SendStart::Wait(w) => {
             while !w.poll() {
-                thread::park();
+                park_current();
             }
         }
         SendStart::Closed(_) => panic!("closed"),
@@ -118,7 +140,7 @@ fn blocking_recv(ch: &Channel<u32>) -> Option<u32> {
             if let Some(v) = w.poll() {
                 return v.ok();
             }
-            thread::park();
+            park_current();
         },
     }
 }
@@ -129,9 +151,9 @@ fn channel_handoff() {
     loom::model(|| {
         let ch = Channel::<u32>::new();
         let c2 = ch.clone();
-        let s = thread::spawn(move || blocking_send(&c2, 7));
+        let s = spawn_quiet(move || blocking_send(&c2, 7));
         assert_eq!(blocking_recv(&ch), Some(7));
-        s.join().unwrap();
+        join_quiet(s);
         assert_eq!(ch.balance(), 0);
     });
 }
@@ -223,8 +245,8 @@ fn select_claim_is_exclusive() {
     loom::model(|| {
         let (a, b) = (Channel::<u32>::new(), Channel::<u32>::new());
         let (a2, b2) = (a.clone(), b.clone());
-        let sa = thread::spawn(move || blocking_send(&a2, 1));
-        let sb = thread::spawn(move || blocking_send(&b2, 2));
+        let sa = spawn_quiet(move || blocking_send(&a2, 1));
+        let sb = spawn_quiet(move || blocking_send(&b2, 2));
         let (i, v) = select_recv(&[&a, &b]);
         let first = v.unwrap();
         let other = if i == 0 {
@@ -232,8 +254,8 @@ fn select_claim_is_exclusive() {
         } else {
             blocking_recv(&a)
         };
-        sa.join().unwrap();
-        sb.join().unwrap();
+        join_quiet(sa);
+        join_quiet(sb);
         let mut got = [first, other.unwrap()];
         got.sort();
         assert_eq!(got, [1, 2]);
@@ -248,13 +270,13 @@ fn buffered_refill_wakes_parked_sender() {
     loom::model(|| {
         let ch = Channel::<u32>::with_capacity(1);
         let c2 = ch.clone();
-        let s = thread::spawn(move || {
+        let s = spawn_quiet(move || {
             blocking_send(&c2, 1);
             blocking_send(&c2, 2);
         });
         assert_eq!(blocking_recv(&ch), Some(1));
         assert_eq!(blocking_recv(&ch), Some(2));
-        s.join().unwrap();
+        join_quiet(s);
         assert_eq!((ch.balance(), ch.queued()), (0, 0));
     });
 }
@@ -266,25 +288,27 @@ fn thrown_value_handoff() {
     loom::model(|| {
         let ch = Channel::<u32>::new();
         let c2 = ch.clone();
-        let s = thread::spawn(move || match c2.send_throw_or_register(3, current_wakeup()) {
-            SendStart::Sent { .. } => {}
-            SendStart::Wait(w) => {
-                while !w.poll() {
-                    thread::park();
+        let s = spawn_quiet(
+            move || match c2.send_throw_or_register(3, current_wakeup()) {
+                SendStart::Sent { .. } => {}
+                SendStart::Wait(w) => {
+                    while !w.poll() {
+                        park_current();
+                    }
                 }
-            }
-            SendStart::Closed(_) => panic!("closed"),
-        });
+                SendStart::Closed(_) => panic!("closed"),
+            },
+        );
         let got = match ch.recv_or_register(current_wakeup()) {
             RecvStart::Received { value, .. } => value,
             RecvStart::Wait(w) => loop {
                 if let Some(v) = w.poll() {
                     break v;
                 }
-                thread::park();
+                park_current();
             },
         };
         assert_eq!(got, Err(RecvError::Thrown(3)));
-        s.join().unwrap();
+        join_quiet(s);
     });
 }
