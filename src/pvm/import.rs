@@ -126,6 +126,8 @@ impl Vm {
                 let native = match name {
                     "_weft" => Some(super::introspect::make as fn(&mut Vm) -> PyResult<Value>),
                     "stackless" => Some(crate::runtime::stackless::make as fn(&mut Vm) -> PyResult<Value>),
+                    "threading" => Some(crate::runtime::threading::make_threading as fn(&mut Vm) -> PyResult<Value>),
+                    "queue" => Some(crate::runtime::threading::make_queue as fn(&mut Vm) -> PyResult<Value>),
                     _ => crate::modules::native_module(name),
                 };
                 if let Some(make) = native {

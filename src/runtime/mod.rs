@@ -11,6 +11,8 @@
 //! a wait inside a nested native callback raises RuntimeError for now.
 
 pub mod channel;
+pub mod lock;
+pub mod threading;
 pub mod main;
 pub mod stackless;
 pub mod tasklet;

@@ -26,6 +26,8 @@ pub enum Pending {
     Sleep(Timer),
     /// `stackless.run()` in main: wait until no other tasklet is runnable.
     RunWait,
+    /// A lock acquire: the hand-off from `release`, or the timeout.
+    Lock(RecvWait<Value>, Option<Timer>),
     /// `schedule_remove()` / `tasklet.remove()`: wait for an `insert`.
     Removed(Value),
 }
@@ -76,6 +78,22 @@ impl Pending {
                     Poll::Ready(Ok(Value::None))
                 }
             }
+            Pending::Lock(w, timer) => match w.poll() {
+                Some(_) => {
+                    sched().partner_resumed();
+                    Poll::Ready(Ok(Value::Bool(true)))
+                }
+                None => match timer {
+                    Some(t) if t.fired() => match w.cancel() {
+                        Some(_) => {
+                            sched().partner_resumed();
+                            Poll::Ready(Ok(Value::Bool(true)))
+                        }
+                        None => Poll::Ready(Ok(Value::Bool(false))),
+                    },
+                    t => Poll::NotReady(Pending::Lock(w, t)),
+                },
+            },
             Pending::Removed(v) => Poll::NotReady(Pending::Removed(v)),
         }
     }
@@ -91,13 +109,22 @@ impl Pending {
                 w.cancel();
             }
             Pending::Sleep(t) => t.cancel(),
+            Pending::Lock(w, t) => {
+                if let Some(t) = t {
+                    t.cancel();
+                }
+                if w.cancel().is_some() {
+                    // The lock was handed to us as we died: hand it on.
+                    crate::pvm::runtime::stderr_write("weft: a killed tasklet held a lock hand-off; the lock stays locked\n");
+                }
+            }
             _ => {}
         }
     }
 
     /// Does this wait make the tasklet "blocked" (not runnable)?
     pub fn blocks(&self) -> bool {
-        matches!(self, Pending::Recv(_) | Pending::Send(_) | Pending::Removed(_))
+        matches!(self, Pending::Recv(_) | Pending::Send(_) | Pending::Removed(_) | Pending::Lock(..))
     }
 }
 
