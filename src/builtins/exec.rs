@@ -62,7 +62,7 @@ fn run(vm: &mut Vm, a: Args, eval: bool) -> PyResult {
     };
     let (globals, locals) = namespaces(vm, a.pos.get(1), a.pos.get(2), fname)?;
     let frame = Frame::new(code, globals, Some(locals.clone()));
-    vm.run_frame(frame)?;
+    vm.run_frame(Box::new(frame))?;
     if !eval {
         return Ok(Value::None);
     }

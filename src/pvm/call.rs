@@ -15,7 +15,7 @@ use std::sync::Arc;
 /// What a call turned into.
 pub enum Callee {
     /// A Python frame to push and run.
-    Frame(Frame),
+    Frame(Box<Frame>),
     /// The call already completed (native function).
     Done(Value),
 }
@@ -30,7 +30,7 @@ impl Vm {
             Payload::Function(func) => {
                 let frame = self.function_frame(o, func, args)?;
                 if func.code.has_flag(flags::GENERATOR) {
-                    return Ok(Callee::Done(super::gen::make_generator(frame)));
+                    return Ok(Callee::Done(super::gen::make_generator(*frame)));
                 }
                 Ok(Callee::Frame(frame))
             }
@@ -114,9 +114,9 @@ impl Vm {
     }
 
     /// Builds the frame for calling Python function `fobj` with `args`.
-    pub fn function_frame(&mut self, fobj: &ObjRef, func: &Function, args: Args) -> PyResult<Frame> {
+    pub fn function_frame(&mut self, fobj: &ObjRef, func: &Function, args: Args) -> PyResult<Box<Frame>> {
         let code = func.code.clone();
-        let mut frame = Frame::new(code.clone(), func.globals.clone(), None);
+        let mut frame = Box::new(Frame::new(code.clone(), func.globals.clone(), None));
         frame.func = Some(fobj.clone());
         bind_args(func, &mut frame.slots, args)?;
         let nlocals = code.nlocals();

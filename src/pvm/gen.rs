@@ -6,7 +6,7 @@
 //! `running == false`.
 
 use super::exc::{internal_error, runtime_error, stop_iteration, type_error, value_error, PyErr};
-use super::frame::Frame;
+use super::frame::{Frame, ReturnMode};
 use super::interp::{Flow, RunOutcome};
 use super::{PyResult, Vm};
 use crate::bytecode::Op;
@@ -61,7 +61,7 @@ pub fn mark_finished(g: &ObjRef) {
 
 impl Vm {
     /// Takes the generator's frame out to run it; `None` if finished.
-    fn gen_start(&mut self, g: &ObjRef, sent: Value, throwing: bool) -> PyResult<Option<Frame>> {
+    fn gen_start(&mut self, g: &ObjRef, sent: Value, throwing: bool) -> PyResult<Option<Box<Frame>>> {
         let st = state(g).ok_or_else(|| internal_error("not a generator"))?;
         let mut s = st.lock();
         if s.running {
@@ -77,7 +77,7 @@ impl Vm {
             frame.push(sent);
         }
         frame.generator = Some(g.clone());
-        Ok(Some(*frame))
+        Ok(Some(frame))
     }
 
     /// Runs the generator until it yields or returns (native path).
@@ -154,16 +154,16 @@ impl Vm {
         let st = state(&g).ok_or_else(|| internal_error("not a generator"))?;
         let mut s = st.lock();
         s.running = false;
-        s.frame = Some(Box::new(frame));
+        s.frame = Some(frame);
         Ok(Flow::Yield(v))
     }
 
     /// `ReturnValue` in a generator frame: it is finished.
-    pub(super) fn generator_returned(&mut self, v: Value, frame: Frame) -> Flow {
+    pub(super) fn generator_returned(&mut self, v: Value, frame: Box<Frame>) -> Flow {
         if let Some(g) = &frame.generator {
             mark_finished(g);
         }
-        Flow::Return(v, frame)
+        Flow::Return(v, ReturnMode::Normal, true)
     }
 
     /// `ForIter` on a generator: resume it on this frame stack.

@@ -63,7 +63,7 @@ impl Vm {
         if dict_get_str(&globals, "__builtins__").is_none() {
             dict_set_str(&globals, "__builtins__", self.rt.builtins_module.clone());
         }
-        let frame = Frame::new(code, globals.clone(), Some(Value::Obj(globals)));
+        let frame = Box::new(Frame::new(code, globals.clone(), Some(Value::Obj(globals))));
         self.run_frame(frame)?;
         Ok(())
     }

@@ -21,7 +21,7 @@ pub enum RunOutcome {
 pub enum Flow {
     Continue,
     /// The innermost frame returned this value (already popped).
-    Return(Value, Frame),
+    Return(Value, ReturnMode, bool),
     /// The innermost (generator) frame yielded this value (already popped
     /// and stored back in its generator).
     Yield(Value),
@@ -38,7 +38,7 @@ macro_rules! frame {
 
 impl Vm {
     /// Pushes `frame` and runs it to completion, returning its value.
-    pub fn run_frame(&mut self, frame: Frame) -> PyResult {
+    pub fn run_frame(&mut self, frame: Box<Frame>) -> PyResult {
         let base = self.frames.len();
         self.push_frame(frame)?;
         match self.run_until(base, None)? {
@@ -47,7 +47,7 @@ impl Vm {
         }
     }
 
-    pub fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
+    pub fn push_frame(&mut self, frame: Box<Frame>) -> PyResult<()> {
         if self.frames.len() >= self.rt.recursion_limit() {
             return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded"));
         }
@@ -91,11 +91,11 @@ impl Vm {
                 },
             };
             match flow {
-                Flow::Return(v, frame) => {
+                Flow::Return(v, ret, is_gen) => {
                     if self.frames.len() == base {
-                        return Ok(RunOutcome::Return(self.finish_return(v, frame)?));
+                        return Ok(RunOutcome::Return(self.finish_return(v, ret)?));
                     }
-                    if let Err(e) = self.deliver_return(v, frame) {
+                    if let Err(e) = self.deliver_return(v, ret, is_gen) {
                         pending = Some(e);
                     }
                 }
@@ -111,8 +111,8 @@ impl Vm {
     }
 
     /// Applies the frame's return mode (e.g. `__init__` must return None).
-    fn finish_return(&mut self, v: Value, frame: Frame) -> PyResult {
-        match frame.ret {
+    fn finish_return(&mut self, v: Value, ret: ReturnMode) -> PyResult {
+        match ret {
             ReturnMode::Init(instance) => {
                 if !v.is_none() {
                     return Err(super::exc::type_error(format!(
@@ -127,17 +127,16 @@ impl Vm {
     }
 
     /// Hands a returned value to the calling frame.
-    fn deliver_return(&mut self, v: Value, frame: Frame) -> PyResult<()> {
-        if let Some(gen) = &frame.generator {
+    fn deliver_return(&mut self, v: Value, ret: ReturnMode, is_gen: bool) -> PyResult<()> {
+        if is_gen {
             // A generator resumed by FOR_ITER finished: end the loop.
-            let _ = gen;
             let caller = frame!(self);
             caller.pop(); // the iterator
             let target = caller.code.instrs[caller.ip - 1].arg as usize;
             caller.ip = target;
             return Ok(());
         }
-        let v = self.finish_return(v, frame)?;
+        let v = self.finish_return(v, ret)?;
         frame!(self).push(v);
         Ok(())
     }
@@ -172,7 +171,7 @@ impl Vm {
 
     /// A frame is left by an exception: finish its generator, converting a
     /// leaked StopIteration into RuntimeError as PEP 479 says.
-    fn leave_frame_with_error(&mut self, frame: Frame, err: PyErr) -> PyErr {
+    fn leave_frame_with_error(&mut self, frame: Box<Frame>, err: PyErr) -> PyErr {
         let is_gen = frame.generator.is_some();
         self.abandon_frame(frame);
         if is_gen && err.matches("StopIteration") {
@@ -187,7 +186,7 @@ impl Vm {
     }
 
     /// Drops a frame; a generator's frame marks its generator finished.
-    pub fn abandon_frame(&mut self, frame: Frame) {
+    pub fn abandon_frame(&mut self, frame: Box<Frame>) {
         if let Some(g) = &frame.generator {
             super::gen::mark_finished(g);
         }
@@ -335,16 +334,23 @@ impl Vm {
             }
             Op::ReturnValue => {
                 let v = frame.pop();
-                let frame = self.frames.pop().unwrap();
+                let mut frame = self.frames.pop().unwrap();
                 if frame.generator.is_some() {
                     return Ok(self.generator_returned(v, frame));
                 }
-                return Ok(Flow::Return(v, frame));
+                let ret = std::mem::replace(&mut frame.ret, ReturnMode::Normal);
+                drop(frame);
+                return Ok(Flow::Return(v, ret, false));
             }
             Op::YieldFrom => return self.op_yield_from(),
             Op::YieldValue => {
                 let v = frame.pop();
                 return self.generator_yield(v);
+            }
+            Op::Call | Op::CallMethod if self.fast_call(instr.op, arg as usize)? => {
+                if self.preemptive {
+                    return self.spend_budget();
+                }
             }
             Op::Call | Op::CallKw | Op::CallEx | Op::CallMethod | Op::CallMethodKw => {
                 let (f, args) = self.pop_call_args(instr.op, arg)?;
@@ -380,6 +386,47 @@ impl Vm {
                 Ok(())
             }
         }
+    }
+
+    /// The common call: a plain Python function (no `*args`, `**kwargs`,
+    /// keyword-only arguments or cells) called with exactly its positional
+    /// arguments. The arguments move straight from the caller's stack into
+    /// the new frame. Returns false when the slow path must handle it.
+    #[inline]
+    fn fast_call(&mut self, op: Op, argc: usize) -> PyResult<bool> {
+        let frame = frame!(self);
+        let len = frame.slots.len();
+        let (callable_at, first_arg, nargs) = if op == Op::Call {
+            (len - argc - 1, len - argc, argc)
+        } else if frame.slots[len - argc - 1].is_null() {
+            (len - argc - 2, len - argc, argc)
+        } else {
+            (len - argc - 2, len - argc - 1, argc + 1)
+        };
+        let Value::Obj(o) = &frame.slots[callable_at] else { return Ok(false) };
+        let crate::object::Payload::Function(func) = &o.payload else { return Ok(false) };
+        let code = &func.code;
+        const SLOW: u32 = crate::bytecode::flags::VARARGS
+            | crate::bytecode::flags::VARKEYWORDS
+            | crate::bytecode::flags::GENERATOR
+            | crate::bytecode::flags::NAMESPACE;
+        if code.flags & SLOW != 0 || code.kwonlyargcount != 0 || code.argcount as usize != nargs || !code.cellvars.is_empty() {
+            return Ok(false);
+        }
+        let mut new = Box::new(Frame::new(code.clone(), func.globals.clone(), None));
+        new.func = Some(o.clone());
+        if let Some(closure) = &func.closure {
+            let base = code.nlocals();
+            for (i, c) in closure.iter().enumerate().take(code.freevars.len()) {
+                new.slots[base + i] = c.clone();
+            }
+        }
+        for (i, v) in frame.slots.drain(first_arg..).enumerate() {
+            new.slots[i] = v;
+        }
+        frame.slots.truncate(callable_at);
+        self.push_frame(new)?;
+        Ok(true)
     }
 
     /// Pops a call's callable and arguments per the call opcode.

@@ -44,7 +44,7 @@ pub const MAX_NATIVE_DEPTH: usize = 400;
 pub struct Vm {
     pub rt: Arc<Runtime>,
     /// The heap frames of the running tasklet, innermost last.
-    pub frames: Vec<Frame>,
+    pub frames: Vec<Box<Frame>>,
     /// Number of nested `run_until` loops on the native stack.
     pub native_depth: usize,
     /// Set by `Reraise`: the next unwind adds no traceback entry for the

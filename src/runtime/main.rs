@@ -40,7 +40,7 @@ pub fn run_main_tasklet(rt: Arc<Runtime>, code: Arc<CodeObject>, module: Value) 
     let mut vm = Vm::new(rt);
     vm.tasklet = Some(core.clone());
     vm.preemptive = workers > 1;
-    vm.frames.push(Frame::new(code, globals.clone(), Some(Value::Obj(globals))));
+    vm.frames.push(Box::new(Frame::new(code, globals.clone(), Some(Value::Obj(globals)))));
     let body = TaskletBody { vm, core: core.clone(), start: None };
     let h = runtime.spawn_resumable(body);
     core.state.lock().handle = Some(h);
