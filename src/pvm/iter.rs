@@ -38,31 +38,6 @@ impl NativeIter for SeqIter {
     }
 }
 
-/// `iter(callable, sentinel)`.
-pub struct CallIter {
-    pub func: Value,
-    pub sentinel: Value,
-    pub done: bool,
-}
-
-impl NativeIter for CallIter {
-    fn next(&mut self, vm: &mut Vm) -> PyResult<Option<Value>> {
-        if self.done {
-            return Ok(None);
-        }
-        let v = vm.call0(&self.func)?;
-        if vm.eq(&v, &self.sentinel)? {
-            self.done = true;
-            return Ok(None);
-        }
-        Ok(Some(v))
-    }
-    fn trace(&self, f: &mut dyn FnMut(&Value)) {
-        f(&self.func);
-        f(&self.sentinel)
-    }
-}
-
 pub fn native_iter(it: impl NativeIter + 'static) -> Value {
     Value::obj(Payload::Iter(Mutex::new(Box::new(it))))
 }
