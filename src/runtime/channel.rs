@@ -96,7 +96,11 @@ pub fn channel_receive(vm: &mut Vm, args: Args) -> PyResult {
     let ch = chan(&args)?.clone();
     if !vm.can_suspend() {
         return match ch.try_recv() {
-            Ok(v) => unwrap_bomb(vm, v),
+            Ok(v) => {
+                // A rendezvous completed with a parked sender.
+                sched().partner_woken();
+                unwrap_bomb(vm, v)
+            }
             Err(_) => Err(not_in_tasklet()),
         };
     }
@@ -128,7 +132,10 @@ fn send_item(vm: &mut Vm, ch: &Channel<Value>, v: Value, throw: bool) -> PyResul
     if !vm.can_suspend() {
         let r = if throw { ch.try_send_throw(v) } else { ch.try_send(v) };
         return match r {
-            Ok(()) => Ok(Value::None),
+            Ok(()) => {
+                sched().partner_woken();
+                Ok(Value::None)
+            }
             Err(_) => Err(not_in_tasklet()),
         };
     }
