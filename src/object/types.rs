@@ -155,7 +155,7 @@ pub fn new_type(name: &str, base: Option<ObjRef>, layout: Layout, heap_type: boo
         }
     }
     let name: Arc<str> = Arc::from(name);
-    Object::new(Payload::Type(TypeData {
+    Object::new(Payload::Type(Box::new(TypeData {
         name: Mutex::new(name.clone()),
         qualname: Mutex::new(name),
         bases: base.into_iter().collect(),
@@ -164,7 +164,7 @@ pub fn new_type(name: &str, base: Option<ObjRef>, layout: Layout, heap_type: boo
         layout,
         heap_type,
         slots: None,
-    }))
+    })))
 }
 
 static TYPES: OnceLock<BuiltinTypes> = OnceLock::new();

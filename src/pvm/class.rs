@@ -144,9 +144,9 @@ pub fn type_new(vm: &mut Vm, meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: 
         slots,
     };
     let cls = if Arc::ptr_eq(meta, &types().type_) {
-        Object::new(Payload::Type(td))
+        Object::new(Payload::Type(Box::new(td)))
     } else {
-        Object::with_class(Payload::Type(td), meta.clone(), false)
+        Object::with_class(Payload::Type(Box::new(td)), meta.clone(), false)
     };
     let cls_v = Value::Obj(cls.clone());
     set_names(vm, &cls_v)?;

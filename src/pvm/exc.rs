@@ -29,7 +29,7 @@ pub fn new_exception(cls: &ObjRef, args: Vec<Value>) -> Value {
         suppress_context: Mutex::new(false),
         traceback: Mutex::new(Vec::new()),
     };
-    Value::Obj(Object::with_class(Payload::Exception(data), cls.clone(), true))
+    Value::Obj(Object::with_class(Payload::Exception(Box::new(data)), cls.clone(), true))
 }
 
 impl PyErr {

@@ -589,7 +589,7 @@ impl Vm {
             closure: tuple_items(closure).map(|c| c.into_boxed_slice()),
             dict: Mutex::new(DictData::default()),
         };
-        frame!(self).push(Value::obj(Payload::Function(func)));
+        frame!(self).push(Value::obj(Payload::Function(Box::new(func))));
         Ok(())
     }
 

@@ -72,6 +72,6 @@ impl Vm {
     }
 
     pub fn new(rt: Arc<Runtime>) -> Vm {
-        Vm { rt, frames: Vec::with_capacity(64), native_depth: 0, reraising: false, pending: None, tasklet: None, budget: PREEMPT_BUDGET, preemptive: false }
+        Vm { rt, frames: Vec::with_capacity(4), native_depth: 0, reraising: false, pending: None, tasklet: None, budget: PREEMPT_BUDGET, preemptive: false }
     }
 }
