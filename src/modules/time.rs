@@ -79,6 +79,10 @@ fn sleep(vm: &mut Vm, a: Args) -> PyResult {
         let d = std::time::Duration::from_secs_f64(s.min(1e9));
         // In a tasklet, park it on the scheduler's timers instead of
         // blocking the worker thread.
+        if vm.on_coroutine {
+            weft_scheduler::sleep(d);
+            return Ok(Value::None);
+        }
         if vm.can_suspend() {
             if let Some(me) = weft_scheduler::current_task() {
                 let timer = weft_scheduler::wake_at(std::time::Instant::now() + d, me);

@@ -379,6 +379,9 @@ impl Vm {
     /// Calls `f` from the running frame: a Python callee's frame is pushed,
     /// a native result is pushed on the caller's stack.
     pub fn call_from_frame(&mut self, f: &Value, args: Args) -> PyResult<()> {
+        if self.tasklet.is_some() && crate::runtime::hard::needs_own_stack(self, f, &args) {
+            return crate::runtime::hard::call_on_coroutine(self, f.clone(), args);
+        }
         match self.invoke(f, args)? {
             Callee::Frame(fr) => self.push_frame(fr),
             Callee::Done(v) => {

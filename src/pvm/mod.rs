@@ -59,6 +59,11 @@ pub struct Vm {
     /// counted on calls and backward jumps.
     pub budget: i64,
     pub preemptive: bool,
+    /// Running on a coroutine stack of the tasklet (a native call that may
+    /// re-enter Python): waits block the coroutine instead of suspending.
+    pub on_coroutine: bool,
+    /// Frame depth when the pending coroutine call started.
+    pub coroutine_base: usize,
 }
 
 /// Calls and backward jumps a tasklet runs before it is preempted.
@@ -72,6 +77,6 @@ impl Vm {
     }
 
     pub fn new(rt: Arc<Runtime>) -> Vm {
-        Vm { rt, frames: Vec::with_capacity(4), native_depth: 0, reraising: false, pending: None, tasklet: None, budget: PREEMPT_BUDGET, preemptive: false }
+        Vm { rt, frames: Vec::with_capacity(4), native_depth: 0, reraising: false, pending: None, tasklet: None, budget: PREEMPT_BUDGET, preemptive: false, on_coroutine: false, coroutine_base: 0 }
     }
 }

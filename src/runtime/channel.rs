@@ -94,6 +94,9 @@ fn unwrap_bomb(vm: &mut Vm, v: Value) -> PyResult {
 
 pub fn channel_receive(vm: &mut Vm, args: Args) -> PyResult {
     let ch = chan(&args)?.clone();
+    if vm.on_coroutine {
+        return receive_on_coroutine(vm, &ch);
+    }
     if !vm.can_suspend() {
         return match ch.try_recv() {
             Ok(v) => {
@@ -128,7 +131,54 @@ pub fn channel_receive(vm: &mut Vm, args: Args) -> PyResult {
     }
 }
 
+/// A receive on the tasklet's coroutine stack (inside a native callback).
+fn receive_on_coroutine(vm: &mut Vm, ch: &Channel<Value>) -> PyResult {
+    match ch.recv_or_register(weft_scheduler::current_wakeup()) {
+        RecvStart::Received { value, .. } => {
+            if !matches!(value, Err(RecvError::Closed)) {
+                sched().partner_woken();
+            }
+            received(vm, value, false)
+        }
+        RecvStart::Wait(w) => {
+            if let Err(e) = check_block_trap(vm).and_then(|_| check_deadlock(vm)) {
+                w.cancel();
+                return Err(e);
+            }
+            let out = super::hard::block_on_coroutine(vm, || w.poll());
+            if !matches!(out, Err(RecvError::Closed)) {
+                sched().partner_resumed();
+            }
+            received(vm, out, false)
+        }
+    }
+}
+
+fn send_on_coroutine(vm: &mut Vm, ch: &Channel<Value>, v: Value, throw: bool) -> PyResult {
+    let me = weft_scheduler::current_wakeup();
+    let start = if throw { ch.send_throw_or_register(v, me) } else { ch.send_or_register(v, me) };
+    match start {
+        SendStart::Sent { .. } => {
+            sched().partner_woken();
+            Ok(Value::None)
+        }
+        SendStart::Closed(_) => Err(closed_error()),
+        SendStart::Wait(w) => {
+            if let Err(e) = check_block_trap(vm).and_then(|_| check_deadlock(vm)) {
+                w.cancel();
+                return Err(e);
+            }
+            super::hard::block_on_coroutine(vm, || w.poll().then_some(()));
+            sched().partner_resumed();
+            Ok(Value::None)
+        }
+    }
+}
+
 fn send_item(vm: &mut Vm, ch: &Channel<Value>, v: Value, throw: bool) -> PyResult {
+    if vm.on_coroutine {
+        return send_on_coroutine(vm, ch, v, throw);
+    }
     if !vm.can_suspend() {
         let r = if throw { ch.try_send_throw(v) } else { ch.try_send(v) };
         return match r {

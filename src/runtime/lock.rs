@@ -74,8 +74,11 @@ fn lock_acquire(vm: &mut Vm, args: Args) -> PyResult {
     if !blocking || timeout == 0.0 {
         return Ok(Value::Bool(false));
     }
+    if vm.on_coroutine {
+        return acquire_on_coroutine(vm, lock, locked, timeout);
+    }
     if !vm.can_suspend() {
-        return Err(runtime_error("weft: acquiring a held lock inside a native callback is not supported yet"));
+        return Err(runtime_error("weft: acquiring a held lock outside a tasklet is not supported"));
     }
     let me = weft_scheduler::current_task().ok_or_else(|| runtime_error("no current tasklet"))?;
     match lock.waiters.recv_or_register(me.clone()) {
@@ -87,6 +90,33 @@ fn lock_acquire(vm: &mut Vm, args: Args) -> PyResult {
             Err(PyErr::suspend())
         }
     }
+}
+
+/// A blocking acquire on the tasklet's coroutine stack.
+fn acquire_on_coroutine(vm: &mut Vm, lock: &LockObj, locked: parking_lot::MutexGuard<'_, bool>, timeout: f64) -> PyResult {
+    let me = weft_scheduler::current_wakeup();
+    let w = match lock.waiters.recv_or_register(me.clone()) {
+        RecvStart::Received { .. } => return Ok(Value::Bool(true)),
+        RecvStart::Wait(w) => w,
+    };
+    drop(locked);
+    let deadline = (timeout > 0.0).then(|| Instant::now() + Duration::from_secs_f64(timeout));
+    let timer = deadline.map(|d| weft_scheduler::wake_at(d, me));
+    let got = super::hard::block_on_coroutine(vm, || {
+        if w.poll().is_some() {
+            return Some(true);
+        }
+        match &timer {
+            Some(t) if t.fired() => Some(false),
+            _ => None,
+        }
+    });
+    if got {
+        super::tasklet::sched().partner_resumed();
+        return Ok(Value::Bool(true));
+    }
+    // Timed out; a hand-off that raced with the timeout still counts.
+    Ok(Value::Bool(w.cancel().is_some()))
 }
 
 fn lock_release(_vm: &mut Vm, args: Args) -> PyResult {

@@ -28,6 +28,9 @@ pub enum Pending {
     RunWait,
     /// A lock acquire: the hand-off from `release`, or the timeout.
     Lock(RecvWait<Value>, Option<Timer>),
+    /// A native call running on the tasklet's coroutine stack that waits
+    /// (parked when `true`, yielded otherwise); see `hard.rs`.
+    Coroutine(weft_scheduler::Coroutine<crate::pvm::PyResult<Value>>, bool),
     /// `schedule_remove()` / `tasklet.remove()`: wait for an `insert`.
     Removed(Value),
 }
@@ -95,6 +98,7 @@ impl Pending {
                 },
             },
             Pending::Removed(v) => Poll::NotReady(Pending::Removed(v)),
+            Pending::Coroutine(..) => unreachable!("coroutines are driven by TaskletBody::deliver"),
         }
     }
 
@@ -157,7 +161,7 @@ impl Scheduler {
     pub fn partner_woken(&self) {
         self.inflight.fetch_add(1, Ordering::AcqRel);
     }
-    fn partner_resumed(&self) {
+    pub(crate) fn partner_resumed(&self) {
         self.inflight.fetch_sub(1, Ordering::AcqRel);
     }
     fn add_runnable(&self, d: i64) {
@@ -235,7 +239,7 @@ impl TaskletCore {
         s.life == Life::Scheduled || (s.life == Life::New && s.args.is_some())
     }
 
-    fn set_blocked(&self, blocked: bool) {
+    pub(crate) fn set_blocked(&self, blocked: bool) {
         let mut s = self.state.lock();
         if s.blocked != blocked {
             s.blocked = blocked;
@@ -311,12 +315,26 @@ impl TaskletBody {
                 if p.blocks() {
                     sched().partner_resumed();
                 }
+                let on_stack = matches!(p, Pending::Coroutine(..));
                 p.cancel();
+                if on_stack {
+                    // The nested call's frames died with its coroutine.
+                    self.vm.frames.truncate(self.vm.coroutine_base);
+                    self.vm.native_depth = 0;
+                    self.vm.on_coroutine = false;
+                }
             }
             self.core.set_blocked(false);
             return Ok(Some(err));
         }
         let Some(p) = self.vm.pending.take() else { return Ok(None) };
+        if let Pending::Coroutine(co, _) = p {
+            return match super::hard::drive(&mut self.vm, co) {
+                Ok(()) => Ok(None),
+                Err(e) if e.is_suspend() => Err(self.suspended()),
+                Err(e) => Ok(Some(e)),
+            };
+        }
         match p.poll() {
             Poll::Ready(Ok(v)) => {
                 self.core.set_blocked(false);
@@ -423,6 +441,13 @@ impl TaskletBody {
                 Step::Parked
             }
             Some(Pending::Sleep(_)) => Step::Parked,
+            Some(Pending::Coroutine(_, parked)) => {
+                if *parked {
+                    Step::Parked
+                } else {
+                    Step::Yielded
+                }
+            }
             Some(Pending::RunWait) => Step::Yielded,
             _ => Step::Yielded,
         }
