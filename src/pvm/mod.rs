@@ -77,6 +77,6 @@ impl Vm {
     }
 
     pub fn new(rt: Arc<Runtime>) -> Vm {
-        Vm { rt, frames: Vec::with_capacity(4), native_depth: 0, reraising: false, pending: None, tasklet: None, budget: PREEMPT_BUDGET, preemptive: false, on_coroutine: false, coroutine_base: 0 }
+        Vm { rt, frames: Vec::with_capacity(1), native_depth: 0, reraising: false, pending: None, tasklet: None, budget: PREEMPT_BUDGET, preemptive: false, on_coroutine: false, coroutine_base: 0 }
     }
 }

@@ -276,7 +276,7 @@ impl TaskletCore {
         let mut vm = Vm::new(rt.clone());
         vm.tasklet = Some(self.clone());
         vm.preemptive = sched().preemptive.load(Ordering::Relaxed);
-        let body = TaskletBody { vm, core: self.clone(), start: Some((func, args)) };
+        let body = TaskletBody { vm, core: self.clone(), start: Some(Box::new((func, args))) };
         let h = weft_scheduler::spawn_resumable(body);
         self.state.lock().handle = Some(h);
         Ok(())
@@ -302,7 +302,8 @@ impl TaskletCore {
 pub struct TaskletBody {
     pub vm: Vm,
     pub core: Arc<TaskletCore>,
-    pub start: Option<(Value, Args)>,
+    /// The call that starts the tasklet (boxed: gone after the first run).
+    pub start: Option<Box<(Value, Args)>>,
 }
 
 impl TaskletBody {
@@ -409,7 +410,8 @@ impl Resumable for TaskletBody {
             Ok(t) => t,
             Err(step) => return step,
         };
-        if let Some((func, args)) = self.start.take() {
+        if let Some(start) = self.start.take() {
+            let (func, args) = *start;
             if let Some(e) = throw.take() {
                 return self.finish(Err(e));
             }
