@@ -3,7 +3,9 @@
 //! Python indexes strings by code point; `char_len` and `ascii` make the
 //! common ASCII case O(1). The hash is computed once (0 means "not yet").
 
+use crate::value::Value;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 pub struct PyStr {
     s: Box<str>,
@@ -73,3 +75,50 @@ pub fn str_hash(s: &str) -> u64 {
         h
     }
 }
+
+/// The name of a lookup: its text and cached hash, plus the `str` object
+/// it came from when there is one (pointer-equality fast check, and no
+/// allocation when the entry is filled).
+pub struct Name<'a> {
+    pub text: &'a str,
+    pub hash: u64,
+    pub value: Option<&'a Value>,
+}
+
+impl<'a> Name<'a> {
+    pub fn from_str(text: &'a str) -> Name<'a> {
+        Name { text, hash: str_hash(text), value: None }
+    }
+    /// `v` must be a `str` value.
+    #[inline]
+    pub fn from_value(v: &'a Value) -> Option<Name<'a>> {
+        let s = pystr_of(v)?;
+        Some(Name { text: s.as_str(), hash: s.hash(), value: Some(v) })
+    }
+    pub fn same_as(&self, stored: &Value) -> bool {
+        if let (Some(Value::Obj(a)), Value::Obj(b)) = (self.value, stored) {
+            if Arc::ptr_eq(a, b) {
+                return true;
+            }
+        }
+        stored.as_str() == Some(self.text)
+    }
+    pub fn to_value(&self) -> Value {
+        match self.value {
+            Some(v) => v.clone(),
+            None => Value::str(self.text),
+        }
+    }
+}
+
+#[inline]
+pub fn pystr_of(v: &Value) -> Option<&PyStr> {
+    match v {
+        Value::Obj(o) => match &o.payload {
+            crate::object::Payload::Str(s) => Some(s),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+

@@ -131,6 +131,10 @@ impl Vm {
                 return self.descr_get(d, &Value::Obj(cls.clone()), &meta).map(Some);
             }
         }
+        // `type`'s own data descriptors win over the class's MRO dicts.
+        if matches!(name, "__name__" | "__qualname__" | "__mro__" | "__bases__" | "__base__" | "__dict__") {
+            return self.type_special_attr(cls, name).map(Some);
+        }
         if let Some(v) = lookup_in_type(cls, name) {
             return Ok(Some(match v.payload() {
                 Some(Payload::StaticMethod(f)) => f.clone(),
@@ -141,27 +145,30 @@ impl Vm {
                 _ => v,
             }));
         }
-        match name {
-            "__name__" => return Ok(Some(Value::str(&type_data(cls).name.lock()))),
-            "__qualname__" => return Ok(Some(Value::str(&type_data(cls).qualname.lock()))),
-            "__mro__" => {
-                let mut m = vec![Value::Obj(cls.clone())];
-                m.extend(type_data(cls).mro.iter().map(|t| Value::Obj(t.clone())));
-                return Ok(Some(Value::tuple(m)));
-            }
-            "__bases__" => return Ok(Some(Value::tuple(type_data(cls).bases.iter().map(|t| Value::Obj(t.clone())).collect()))),
-            "__base__" => return Ok(Some(type_data(cls).bases.first().map(|b| Value::Obj(b.clone())).unwrap_or(Value::None))),
-            "__dict__" => {
-                let d = type_data(cls).dict.lock().clone_data();
-                return Ok(Some(Value::obj(Payload::Dict(parking_lot::Mutex::new(d)))));
-            }
-            "__class__" => return Ok(Some(Value::Obj(meta))),
-            _ => {}
+        if name == "__class__" {
+            return Ok(Some(Value::Obj(meta)));
         }
         if let Some(d) = meta_attr {
             return self.bind_descriptor(&d, &Value::Obj(cls.clone()), &meta).map(Some);
         }
         Ok(None)
+    }
+
+    /// `type`'s data attributes of a class.
+    fn type_special_attr(&mut self, cls: &ObjRef, name: &str) -> PyResult {
+        let td = type_data(cls);
+        Ok(match name {
+            "__name__" => Value::str(&td.name.lock()),
+            "__qualname__" => Value::str(&td.qualname.lock()),
+            "__mro__" => {
+                let mut m = vec![Value::Obj(cls.clone())];
+                m.extend(td.mro.iter().map(|t| Value::Obj(t.clone())));
+                Value::tuple(m)
+            }
+            "__bases__" => Value::tuple(td.bases.iter().map(|t| Value::Obj(t.clone())).collect()),
+            "__base__" => td.bases.first().map(|b| Value::Obj(b.clone())).unwrap_or(Value::None),
+            _ => Value::obj(Payload::Dict(parking_lot::Mutex::new(td.dict.lock().clone_data()))),
+        })
     }
 
     /// Calls a data descriptor's getter.
