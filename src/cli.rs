@@ -120,13 +120,15 @@ fn run(mode: Mode, rest: Vec<String>) -> i32 {
                     return 2;
                 }
             };
-            let dir = path.parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
-            let dir = if dir.is_empty() { ".".to_string() } else { dir };
+            // Like CPython 3.9+: the main module's file and sys.path[0] are
+            // absolute (tracebacks show absolute paths); sys.argv[0] is not.
+            let abs = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
+            let dir = abs.parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|| ".".to_string());
             let mut argv = vec![path.to_string_lossy().into_owned()];
             argv.extend(rest);
             let rt = Runtime::new(argv, search_path(&dir));
             let mut vm = Vm::new(rt);
-            run_main_source(&mut vm, &source, &path)
+            run_main_source(&mut vm, &source, &abs)
         }
         Mode::Code(code) => {
             let mut argv = vec!["-c".to_string()];

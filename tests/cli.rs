@@ -76,7 +76,9 @@ fn uncaught_exception_prints_traceback_exit_1() {
     let o = run(&["t.py"], &d);
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
-    let expected = "Traceback (most recent call last):\n  File \"t.py\", line 7, in <module>\n    g()\n  File \"t.py\", line 5, in g\n    f()\n  File \"t.py\", line 2, in f\n    return 1 / 0\nZeroDivisionError: division by zero\n";
+    let t = d.join("t.py");
+    let t = t.display();
+    let expected = format!("Traceback (most recent call last):\n  File \"{t}\", line 7, in <module>\n    g()\n  File \"{t}\", line 5, in g\n    f()\n  File \"{t}\", line 2, in f\n    return 1 / 0\nZeroDivisionError: division by zero\n");
     assert_eq!(e, expected);
 }
 
@@ -118,7 +120,7 @@ fn syntax_error_like_cpython() {
     let o = run(&["s.py"], &d);
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
-    assert!(e.starts_with("  File \"s.py\", line 2\n    if x ==:\n"), "{e}");
+    assert!(e.starts_with(&format!("  File \"{}\", line 2\n    if x ==:\n", d.join("s.py").display())), "{e}");
     assert!(e.contains("SyntaxError: "), "{e}");
 }
 

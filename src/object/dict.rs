@@ -6,6 +6,7 @@
 //! that needs a user `__eq__` is reported back as `Lookup::NeedsEq` so the
 //! caller can release the lock, run `__eq__`, and retry.
 
+use crate::object::pystr::Name;
 use crate::value::Value;
 use hashbrown::HashTable;
 
@@ -172,36 +173,48 @@ impl DictData {
 
     /// Lookup by a `str` key without any Python code (names, attributes).
     pub fn get_str(&self, name: &str) -> Option<&Value> {
-        let hash = crate::object::pystr::str_hash(name);
-        for &i in self.index.iter_hash(hash) {
+        self.get_name(&Name::from_str(name))
+    }
+    /// Lookup by a name whose hash is already known (a `str` value's
+    /// cached hash): no rehashing, pointer equality before text equality.
+    #[inline]
+    pub fn get_name(&self, name: &Name) -> Option<&Value> {
+        let i = self.find_name(name)?;
+        Some(&self.entries[i].value)
+    }
+    #[inline]
+    fn find_name(&self, name: &Name) -> Option<usize> {
+        let hash = name.hash;
+        self.index.iter_hash(hash).copied().find(|&i| {
             let e = &self.entries[i];
-            if e.hash == hash && e.key.as_str() == Some(name) {
-                return Some(&e.value);
-            }
-        }
-        None
+            e.hash == hash && name.same_as(&e.key)
+        })
     }
     /// Sets a `str` key (names, attributes). `key` must be a `str` value.
     pub fn set_str(&mut self, key: Value, value: Value) {
-        let name = key.as_str().expect("set_str with a str key");
-        let hash = crate::object::pystr::str_hash(name);
-        let found = self.index.iter_hash(hash).copied().find(|&i| {
-            let e = &self.entries[i];
-            e.hash == hash && e.key.as_str() == Some(name)
-        });
-        match found {
+        let name = Name::from_value(&key).expect("set_str with a str key");
+        match self.find_name(&name) {
             Some(i) => {
                 self.entries[i].value = value;
             }
-            None => self.insert_new(hash, key, value),
+            None => {
+                let hash = name.hash;
+                self.insert_new(hash, key, value)
+            }
+        }
+    }
+    /// `set_str` by name: the key object is stored only when it is new.
+    #[inline]
+    pub fn set_name(&mut self, name: &Name, value: Value) {
+        match self.find_name(name) {
+            Some(i) => {
+                self.entries[i].value = value;
+            }
+            None => self.insert_new(name.hash, name.to_value(), value),
         }
     }
     pub fn del_str(&mut self, name: &str) -> Option<Value> {
-        let hash = crate::object::pystr::str_hash(name);
-        let found = self.index.iter_hash(hash).copied().find(|&i| {
-            let e = &self.entries[i];
-            e.hash == hash && e.key.as_str() == Some(name)
-        })?;
+        let found = self.find_name(&Name::from_str(name))?;
         Some(self.remove_at(found).1)
     }
 }

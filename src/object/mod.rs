@@ -10,12 +10,15 @@
 //! operations are atomic and cannot corrupt an object (free-threaded CPython's
 //! model). Every payload can enumerate the values it holds (`trace`).
 
+pub mod attrcache;
 pub mod dict;
 pub mod pystr;
+pub mod typedict;
 pub mod types;
 
 pub use dict::{DictData, Lookup};
-pub use pystr::PyStr;
+pub use pystr::{Name, PyStr};
+pub use typedict::TypeDict;
 
 use crate::bytecode::CodeObject;
 use crate::value::Value;
@@ -93,7 +96,8 @@ pub struct TypeData {
     pub bases: Vec<ObjRef>,
     /// Method resolution order, excluding the type itself (no Arc cycle).
     pub mro: Vec<ObjRef>,
-    pub dict: Mutex<DictData>,
+    /// Every mutation invalidates the type-attribute cache (`typedict.rs`).
+    pub dict: TypeDict,
     /// The built-in layout instances carry (`Instance` for plain classes).
     pub layout: Layout,
     /// True for types created by `class` statements / `type(...)`.

@@ -1,7 +1,7 @@
 //! The built-in type objects (a process-wide registry), `type_of`, and the
 //! native equality/hash used by dicts and sets without running Python code.
 
-use super::{DictData, Layout, ObjRef, Object, Payload, TypeData};
+use super::{Layout, ObjRef, Object, Payload, TypeData};
 use crate::value::Value;
 use num_bigint::BigInt;
 use num_traits::{ToPrimitive, Zero};
@@ -160,7 +160,7 @@ pub fn new_type(name: &str, base: Option<ObjRef>, layout: Layout, heap_type: boo
         qualname: Mutex::new(name),
         bases: base.into_iter().collect(),
         mro,
-        dict: Mutex::new(DictData::default()),
+        dict: super::TypeDict::default(),
         layout,
         heap_type,
         slots: None,
@@ -247,13 +247,26 @@ pub fn type_data(t: &ObjRef) -> &TypeData {
 }
 
 /// Looks `name` up along the type's MRO (no descriptors invoked).
+#[inline]
 pub fn lookup_in_type(t: &ObjRef, name: &str) -> Option<Value> {
+    lookup_in_type_name(t, &super::Name::from_str(name))
+}
+
+/// `lookup_in_type` for a name with a known hash (cached per thread; see
+/// `attrcache.rs`).
+#[inline]
+pub fn lookup_in_type_name(t: &ObjRef, name: &super::Name) -> Option<Value> {
+    super::attrcache::cached_lookup(t, name, walk_mro)
+}
+
+/// The uncached MRO walk.
+fn walk_mro(t: &ObjRef, name: &super::Name) -> Option<Value> {
     let td = type_data(t);
-    if let Some(v) = td.dict.lock().get_str(name) {
+    if let Some(v) = td.dict.lock().get_name(name) {
         return Some(v.clone());
     }
     for b in &td.mro {
-        if let Some(v) = type_data(b).dict.lock().get_str(name) {
+        if let Some(v) = type_data(b).dict.lock().get_name(name) {
             return Some(v.clone());
         }
     }

@@ -138,7 +138,7 @@ pub fn type_new(vm: &mut Vm, meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: 
         qualname: Mutex::new(qualname),
         bases,
         mro,
-        dict: Mutex::new(dict),
+        dict: crate::object::TypeDict::new(dict),
         layout,
         heap_type: true,
         slots,
