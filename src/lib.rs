@@ -8,4 +8,5 @@ pub mod modules;
 pub mod object;
 pub mod pvm;
 pub mod runtime;
+pub mod stdlib;
 pub mod value;

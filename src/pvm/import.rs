@@ -150,6 +150,22 @@ impl Vm {
         Ok(module)
     }
 
+    /// Runs an embedded pure-Python standard-library module.
+    fn load_embedded_module(&mut self, name: &str, source: &'static str) -> PyResult<Value> {
+        let filename = format!("<weft stdlib {name}>");
+        super::runtime::register_source(&filename, source);
+        let code = crate::compiler::compile_module(source, &filename).map_err(syntax_error_from)?;
+        let module = new_module(name, None);
+        let globals = module_dict(&module).unwrap();
+        dict_set_str(&globals, "__package__", Value::str(""));
+        self.rt.set_module(name, module.clone());
+        if let Err(e) = self.exec_module_code(code, &module) {
+            self.rt.remove_module(name);
+            return Err(e);
+        }
+        Ok(self.rt.module(name).unwrap_or(module))
+    }
+
     fn find_and_load(&mut self, name: &str, leaf: &str, search: &[PathBuf]) -> PyResult<Value> {
         for dir in search {
             let dir = if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir.clone() };
@@ -162,6 +178,9 @@ impl Vm {
             if file.is_file() {
                 return self.load_source_module(name, &file, None);
             }
+        }
+        if let Some(src) = crate::stdlib::source(name) {
+            return self.load_embedded_module(name, src);
         }
         Err(import_error(format!("No module named '{name}'"), name))
     }

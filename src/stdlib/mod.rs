@@ -1,0 +1,10 @@
+//! Pure-Python standard-library modules shipped inside the weft binary
+//! (`*.py` beside this file, embedded with `include_str!`). An import that
+//! finds nothing on `sys.path` and is no native module looks here.
+
+/// The source of the embedded module `name`, if weft ships one.
+pub fn source(name: &str) -> Option<&'static str> {
+    match name {
+        _ => None,
+    }
+}
