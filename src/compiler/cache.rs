@@ -20,13 +20,31 @@ use std::time::UNIX_EPOCH;
 /// conventions (opcode semantics, serialization layout).
 pub const FORMAT_VERSION: u32 = 1;
 
-/// b"WEFT" + (FORMAT_VERSION << 16 | OP_COUNT), little-endian: adding or
-/// removing an opcode also invalidates old caches.
+/// b"WF" + (FORMAT_VERSION << 8 | OP_COUNT) as u16 + a fingerprint of the
+/// compiler's sources (build.rs): adding an opcode, changing the format or
+/// changing the compiler at all invalidates old caches.
 pub const MAGIC: [u8; 8] = {
-    let v = (FORMAT_VERSION << 16) | (OP_COUNT as u32 & 0xffff);
+    let v = ((FORMAT_VERSION << 8) | (OP_COUNT as u32 & 0xff)) as u16;
     let b = v.to_le_bytes();
-    [b'W', b'E', b'F', b'T', b[0], b[1], b[2], b[3]]
+    let f = parse_hex(env!("WEFT_COMPILER_HASH")).to_le_bytes();
+    [b'W', b'F', b[0], b[1], f[0], f[1], f[2], f[3]]
 };
+
+const fn parse_hex(s: &str) -> u32 {
+    let b = s.as_bytes();
+    let mut v = 0u32;
+    let mut i = 0;
+    while i < b.len() {
+        let d = match b[i] {
+            c @ b'0'..=b'9' => c - b'0',
+            c @ b'a'..=b'f' => c - b'a' + 10,
+            _ => 0,
+        };
+        v = (v << 4) | d as u32;
+        i += 1;
+    }
+    v
+}
 
 const HEADER_LEN: usize = 8 + 8 + 4 + 8;
 

@@ -41,13 +41,13 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Stmt::AugAssign(a) => self.aug_assign(a),
-            Stmt::AnnAssign(a) => match &a.value {
-                Some(v) => {
+            Stmt::AnnAssign(a) => {
+                if let Some(v) = &a.value {
                     self.expr(v)?;
-                    self.store_target(&a.target)
+                    self.store_target(&a.target)?;
                 }
-                None => Ok(()),
-            },
+                self.record_annotation(a)
+            }
             Stmt::For(f) => self.for_stmt(f),
             Stmt::While(w) => self.while_stmt(w),
             Stmt::If(i) => self.if_stmt(i),
@@ -250,6 +250,26 @@ impl<'a> Compiler<'a> {
             self.name_op(bound.as_str(), Ctx::Store);
         }
         self.emit(Op::PopTop, 0);
+        Ok(())
+    }
+}
+
+impl<'a> Compiler<'a> {
+    /// `x: T` in a module or class body stores `T` (evaluated, as in CPython
+    /// 3.11 without `from __future__ import annotations`) in
+    /// `__annotations__['x']`; annotations of other targets and of function
+    /// locals are not evaluated.
+    fn record_annotation(&mut self, a: &'a ast::StmtAnnAssign) -> CResult<()> {
+        let Expr::Name(n) = &*a.target else { return Ok(()) };
+        if !a.simple || self.u().flags & crate::bytecode::flags::NAMESPACE == 0 {
+            return Ok(());
+        }
+        let name = self.mangled(n.id.as_str());
+        self.emit(Op::SetupAnnotations, 0);
+        self.expr(&a.annotation)?;
+        self.emit_name(Op::LoadName, "__annotations__");
+        self.load_const(Const::Str(name));
+        self.emit(Op::StoreSubscr, 0);
         Ok(())
     }
 }
