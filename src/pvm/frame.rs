@@ -26,6 +26,12 @@ pub enum ReturnMode {
     Init(Value),
     /// Stop the nested `run_until` loop and hand the value to native code.
     ToNative,
+    /// A `__next__` frame run by `ForIter` (whose jump target this is):
+    /// StopIteration leaving it ends the loop.
+    IterNext(u32),
+    /// `a.__op__(b)` run by `BinaryOp` (a, b, operand): NotImplemented
+    /// falls back to the reflected method.
+    BinaryFallback(Box<(Value, Value, u32)>),
 }
 
 pub struct Frame {

@@ -99,8 +99,8 @@ impl Vm {
             Op::LoadAttr => {
                 let frame = frame!(self);
                 let obj = frame.pop();
-                let name = frame.code.names[arg as usize].clone();
-                let v = self.getattr(&obj, &name)?;
+                let name = frame.code.name_values[arg as usize].clone();
+                let v = self.getattr_name(&obj, &code_name(&name)?)?;
                 frame!(self).push(v);
                 Ok(())
             }
@@ -120,8 +120,8 @@ impl Vm {
             Op::LoadMethod => {
                 let frame = frame!(self);
                 let obj = frame.pop();
-                let name = frame.code.names[arg as usize].clone();
-                let (m, this) = self.load_method(obj, &name)?;
+                let name = frame.code.name_values[arg as usize].clone();
+                let (m, this) = self.load_method(obj, &code_name(&name)?)?;
                 let frame = frame!(self);
                 frame.push(m);
                 frame.push(this);
@@ -131,6 +131,9 @@ impl Vm {
                 let frame = frame!(self);
                 let key = frame.pop();
                 let c = frame.pop();
+                if self.push_dunder(&c, "__getitem__", vec![key.clone()], super::frame::ReturnMode::Normal)? {
+                    return Ok(());
+                }
                 let v = self.getitem(&c, &key)?;
                 frame!(self).push(v);
                 Ok(())
@@ -784,6 +787,12 @@ fn self_matching_builtin(cls: &crate::object::ObjRef) -> bool {
     [&t.bool_, &t.bytearray, &t.bytes, &t.dict, &t.float, &t.frozenset, &t.int, &t.list, &t.set, &t.str_, &t.tuple]
         .iter()
         .any(|b| Arc::ptr_eq(b, cls))
+}
+
+/// The `Name` of a code object's `str` name constant.
+#[inline]
+fn code_name(v: &Value) -> PyResult<crate::object::Name<'_>> {
+    crate::object::Name::from_value(v).ok_or_else(|| internal_error("name constant is not a str"))
 }
 
 fn runtime_error_no_active() -> PyErr {

@@ -113,6 +113,10 @@ impl Vm {
     /// Applies the frame's return mode (e.g. `__init__` must return None).
     fn finish_return(&mut self, v: Value, ret: ReturnMode) -> PyResult {
         match ret {
+            ReturnMode::BinaryFallback(ops) => {
+                let (a, b, arg) = *ops;
+                self.binary_fallback(v, a, b, arg)
+            }
             ReturnMode::Init(instance) => {
                 if !v.is_none() {
                     return Err(super::exc::type_error(format!(
@@ -162,9 +166,18 @@ impl Vm {
                 return Ok(());
             }
             let frame = self.frames.pop().unwrap();
+            let ends_loop = matches!(frame.ret, ReturnMode::IterNext(_)) && err.matches("StopIteration");
+            let target = if let ReturnMode::IterNext(t) = frame.ret { t } else { 0 };
             err = self.leave_frame_with_error(frame, err);
             if self.frames.len() <= base {
                 return Err(err);
+            }
+            if ends_loop {
+                // `for` over a Python iterator: StopIteration ends the loop.
+                let caller = self.frames.last_mut().unwrap();
+                caller.pop();
+                caller.ip = target as usize;
+                return Ok(());
             }
         }
     }
@@ -274,6 +287,7 @@ impl Vm {
                 let a = frame.pop();
                 let r = match super::numeric::binop_fast(&a, &b, arg) {
                     Some(r) => r,
+                    None if self.push_binary_dunder(&a, &b, arg)? => return Ok(Flow::Continue),
                     None => {
                         let (op, inplace) = BinOp::from_arg(arg).ok_or_else(|| internal_error("bad binop"))?;
                         self.binary_op(&a, &b, op, inplace)?

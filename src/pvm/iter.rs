@@ -132,6 +132,9 @@ impl Vm {
         if let Some(Payload::Generator(_)) = it.payload() {
             return self.for_iter_generator(it.as_obj().unwrap(), target);
         }
+        if self.push_dunder(&it, "__next__", vec![], super::frame::ReturnMode::IterNext(target))? {
+            return Ok(());
+        }
         let next = self.next(&it)?;
         let frame = self.frames.last_mut().ok_or_else(|| internal_error("no frame"))?;
         match next {
