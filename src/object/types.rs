@@ -273,6 +273,53 @@ fn walk_mro(t: &ObjRef, name: &super::Name) -> Option<Value> {
     None
 }
 
+/// Bits of `type_flags`.
+pub mod tflags {
+    /// `__setattr__` is not `object.__setattr__`.
+    pub const CUSTOM_SETATTR: u64 = 1;
+    /// `__delattr__` is not `object.__delattr__`.
+    pub const CUSTOM_DELATTR: u64 = 2;
+    /// Defines `__getattr__` (the fallback after a failed lookup).
+    pub const HAS_GETATTR: u64 = 4;
+    /// `__slots__` without a `__dict__`: only slot names can be set.
+    pub const SLOTS_ONLY: u64 = 8;
+}
+
+/// Attribute-protocol facts about `t` (see `tflags`), cached on the type
+/// and recomputed after any type-dict mutation.
+#[inline]
+pub fn type_flags(t: &ObjRef) -> u64 {
+    let td = type_data(t);
+    let version = super::typedict::type_version();
+    if let Some(f) = td.dict.cached_flags(version) {
+        return f;
+    }
+    let f = compute_type_flags(t);
+    td.dict.store_flags(version, f);
+    f
+}
+
+fn compute_type_flags(t: &ObjRef) -> u64 {
+    let is_custom = |name: &str| match lookup_in_type(t, name) {
+        Some(m) => !matches!(m.payload(), Some(Payload::NativeFunc(n)) if n.name.starts_with("object.")),
+        None => false,
+    };
+    let mut f = 0;
+    if is_custom("__setattr__") {
+        f |= tflags::CUSTOM_SETATTR;
+    }
+    if is_custom("__delattr__") {
+        f |= tflags::CUSTOM_DELATTR;
+    }
+    if lookup_in_type(t, "__getattr__").is_some() {
+        f |= tflags::HAS_GETATTR;
+    }
+    if type_data(t).slots.is_some() && lookup_in_type(t, "__dict__").is_none() {
+        f |= tflags::SLOTS_ONLY;
+    }
+    f
+}
+
 /// Is `sub` the same as or a subclass of `sup`?
 pub fn is_subtype(sub: &ObjRef, sup: &ObjRef) -> bool {
     Arc::ptr_eq(sub, sup) || type_data(sub).mro.iter().any(|t| Arc::ptr_eq(t, sup))

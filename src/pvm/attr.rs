@@ -3,12 +3,18 @@
 //! which wins over non-data descriptors and plain class attributes), class
 //! attribute lookup along the MRO, `__getattr__` fallback, and
 //! `load_method` (the `LoadMethod` fast path that avoids bound methods).
+//!
+//! Names travel as `Name`s (text plus cached hash): opcodes pass the code
+//! object's `str` constants, so no name is rehashed per access. Type lookups
+//! go through the per-thread attribute cache (`object/attrcache.rs`) and
+//! the per-type protocol flags (`types::type_flags`), both invalidated by
+//! any type-dict mutation.
 
 use super::exc::{attribute_error, type_error, PyErr};
 use super::ops::type_name;
 use super::{PyResult, Vm};
-use crate::object::types::{lookup_in_type, type_data, type_of};
-use crate::object::{Args, ObjRef, Payload};
+use crate::object::types::{lookup_in_type, lookup_in_type_name, tflags, type_data, type_flags, type_of};
+use crate::object::{Args, Name, ObjRef, Payload};
 use crate::value::Value;
 
 /// Instance dict of objects that have one (instances, functions, modules).
@@ -40,15 +46,21 @@ fn is_data_descriptor(d: &Value) -> bool {
 
 impl Vm {
     pub fn getattr(&mut self, obj: &Value, name: &str) -> PyResult {
+        self.getattr_name(obj, &Name::from_str(name))
+    }
+
+    /// `getattr` with a pre-hashed name (the `LoadAttr` path).
+    #[inline]
+    pub fn getattr_name(&mut self, obj: &Value, name: &Name) -> PyResult {
         match self.getattr_inner(obj, name)? {
             Some(v) => Ok(v),
-            None => Err(self.no_attribute(obj, name)),
+            None => Err(self.no_attribute(obj, name.text)),
         }
     }
 
     /// `getattr` that maps AttributeError to `None`.
     pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
-        match self.getattr_inner(obj, name) {
+        match self.getattr_inner(obj, &Name::from_str(name)) {
             Ok(v) => Ok(v),
             Err(e) if e.matches("AttributeError") => Ok(None),
             Err(e) => Err(e),
@@ -63,30 +75,37 @@ impl Vm {
         }
     }
 
-    fn getattr_inner(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    fn getattr_inner(&mut self, obj: &Value, name: &Name) -> PyResult<Option<Value>> {
         match obj.payload() {
-            Some(Payload::Type(_)) => return self.type_getattr(obj.as_obj().unwrap(), name),
+            Some(Payload::Type(_)) => return self.type_getattr(obj.as_obj().unwrap(), name.text),
             Some(Payload::Super { ty, obj: inner }) => {
                 let (ty, inner) = (ty.clone(), inner.clone());
-                if let Some(v) = self.super_getattr(&ty, &inner, name)? {
+                if let Some(v) = self.super_getattr(&ty, &inner, name.text)? {
                     return Ok(Some(v));
                 }
             }
             _ => {}
         }
-        let t = type_of(obj).clone();
-        let descr = lookup_in_type(&t, name);
+        let t = type_of(obj);
+        let descr = lookup_in_type_name(t, name);
         if let Some(d) = &descr {
             if is_data_descriptor(d) {
-                return self.descr_get(d, obj, &t).map(Some);
+                return self.descr_get(d, obj, t).map(Some);
             }
         }
-        if let Some(Some(v)) = with_instance_dict(obj, |d| d.get_str(name).cloned()) {
+        if let Some(Some(v)) = with_instance_dict(obj, |d| d.get_name(name).cloned()) {
             return Ok(Some(v));
         }
         if let Some(d) = descr {
-            return self.bind_descriptor(&d, obj, &t).map(Some);
+            return self.bind_descriptor(&d, obj, t).map(Some);
         }
+        self.getattr_fallback(obj, name.text)
+    }
+
+    /// The rest of attribute lookup after the type and instance dict missed:
+    /// `__class__`, `__dict__`, module and class `__getattr__`.
+    fn getattr_fallback(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        let t = type_of(obj).clone();
         if name == "__class__" {
             return Ok(Some(Value::Obj(t)));
         }
@@ -104,9 +123,11 @@ impl Vm {
                 return self.call1(&ga, Value::str(name)).map(Some);
             }
         }
-        if let Some(ga) = lookup_in_type(&t, "__getattr__") {
-            let f = self.bind_descriptor(&ga, obj, &t)?;
-            return self.call1(&f, Value::str(name)).map(Some);
+        if type_flags(&t) & tflags::HAS_GETATTR != 0 {
+            if let Some(ga) = lookup_in_type(&t, "__getattr__") {
+                let f = self.bind_descriptor(&ga, obj, &t)?;
+                return self.call1(&f, Value::str(name)).map(Some);
+            }
         }
         Ok(None)
     }
@@ -203,53 +224,61 @@ impl Vm {
 
     /// `LoadMethod`: (function, self) when the attribute is a plain method
     /// on the type, else (attribute, Null).
-    pub fn load_method(&mut self, obj: Value, name: &str) -> PyResult<(Value, Value)> {
+    pub fn load_method(&mut self, obj: Value, name: &Name) -> PyResult<(Value, Value)> {
         if !matches!(obj.payload(), Some(Payload::Type(_)) | Some(Payload::Module(_)) | Some(Payload::Super { .. })) {
             let t = type_of(&obj);
-            if let Some(m) = lookup_in_type(t, name) {
+            if let Some(m) = lookup_in_type_name(t, name) {
                 if matches!(m.payload(), Some(Payload::Function(_)) | Some(Payload::NativeFunc(_))) {
-                    let shadowed = with_instance_dict(&obj, |d| d.get_str(name).is_some()).unwrap_or(false);
+                    let shadowed = with_instance_dict(&obj, |d| d.get_name(name).is_some()).unwrap_or(false);
                     if !shadowed {
                         return Ok((m, obj));
                     }
                 }
             }
         }
-        let v = self.getattr(&obj, name)?;
+        let v = self.getattr_name(&obj, name)?;
         Ok((v, Value::Null))
     }
 
     pub fn setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
-        let Some(n) = name.as_str() else {
+        let Some(n) = Name::from_value(name) else {
             return Err(type_error("attribute name must be string"));
         };
         if let Some(Payload::Type(td)) = obj.payload() {
             if !td.heap_type {
-                return Err(type_error(format!("cannot set '{n}' attribute of immutable type '{}'", td.name.lock())));
+                return Err(type_error(format!("cannot set '{}' attribute of immutable type '{}'", n.text, td.name.lock())));
             }
-            match n {
+            match n.text {
                 "__name__" => *td.name.lock() = std::sync::Arc::from(v.as_str().unwrap_or("")),
                 "__qualname__" => *td.qualname.lock() = std::sync::Arc::from(v.as_str().unwrap_or("")),
-                _ => td.dict.lock().set_str(name.clone(), v),
+                _ => td.dict.lock().set_name(&n, v),
             }
             return Ok(());
         }
-        let t = type_of(obj).clone();
-        if let Some(sa) = lookup_in_type(&t, "__setattr__") {
-            if !super::ops::is_object_slot(&sa) {
+        let t = type_of(obj);
+        if type_flags(t) & tflags::CUSTOM_SETATTR != 0 {
+            if let Some(sa) = lookup_in_type(t, "__setattr__") {
+                let t = t.clone();
                 let f = self.bind_descriptor(&sa, obj, &t)?;
                 self.call2(&f, name.clone(), v)?;
                 return Ok(());
             }
         }
-        self.generic_setattr(obj, name, v)
+        self.generic_setattr_name(obj, &n, v)
     }
 
     /// `object.__setattr__`: data descriptors, then the instance dict.
     pub fn generic_setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
-        let n = name.as_str().unwrap_or("");
-        let t = type_of(obj).clone();
-        if let Some(d) = lookup_in_type(&t, n) {
+        match Name::from_value(name) {
+            Some(n) => self.generic_setattr_name(obj, &n, v),
+            None => Err(type_error("attribute name must be string")),
+        }
+    }
+
+    fn generic_setattr_name(&mut self, obj: &Value, name: &Name, v: Value) -> PyResult<()> {
+        let n = name.text;
+        let t = type_of(obj);
+        if let Some(d) = lookup_in_type_name(t, name) {
             match d.payload() {
                 Some(Payload::Property { fset, .. }) => {
                     if fset.is_none() {
@@ -279,12 +308,13 @@ impl Vm {
                 _ => {}
             }
         }
-        if let Some(slots) = &type_data(&t).slots {
-            if !slots.iter().any(|s| &**s == n) && lookup_in_type(&t, "__dict__").is_none() {
+        if type_flags(t) & tflags::SLOTS_ONLY != 0 {
+            let allowed = type_data(t).slots.as_ref().map_or(true, |slots| slots.iter().any(|s| &**s == n));
+            if !allowed {
                 return Err(attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), n)));
             }
         }
-        match with_instance_dict(obj, |d| d.set_str(name.clone(), v)) {
+        match with_instance_dict(obj, |d| d.set_name(name, v)) {
             Some(()) => Ok(()),
             None => Err(attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), n))),
         }
@@ -299,8 +329,8 @@ impl Vm {
             };
         }
         let t = type_of(obj).clone();
-        if let Some(da) = lookup_in_type(&t, "__delattr__") {
-            if !super::ops::is_object_slot(&da) {
+        if type_flags(&t) & tflags::CUSTOM_DELATTR != 0 {
+            if let Some(da) = lookup_in_type(&t, "__delattr__") {
                 let f = self.bind_descriptor(&da, obj, &t)?;
                 self.call1(&f, name.clone())?;
                 return Ok(());

@@ -1,0 +1,76 @@
+//! Per-thread cache of type attribute lookups ("method cache").
+//!
+//! Maps (type, attribute name) to the result of walking the type's MRO
+//! (`Some(value)` or absent). Every entry is tagged with the global type
+//! version (`typedict.rs`) loaded *before* the MRO walk; an entry is used
+//! only while that version is still current, so any type-dict mutation
+//! anywhere invalidates every entry at once. MROs and bases never change
+//! after a type is created, so the version covers everything a lookup
+//! depends on.
+//!
+//! The table is thread-local (tasklets migrate between workers, but the
+//! cache holds only globally valid facts checked against the global
+//! version, so which thread's table answers does not matter). Entries hold
+//! strong references to the type and the name, so a freed type or string
+//! cannot be impersonated by a new one allocated at the same address.
+
+use super::pystr::Name;
+use super::typedict::type_version;
+use super::ObjRef;
+use crate::value::Value;
+use std::cell::RefCell;
+use std::sync::Arc;
+
+const BITS: u32 = 10;
+const SIZE: usize = 1 << BITS;
+
+struct Entry {
+    version: u64,
+    hash: u64,
+    ty: ObjRef,
+    /// A `str` value holding the attribute name.
+    name: Value,
+    found: Option<Value>,
+}
+
+thread_local! {
+    static CACHE: RefCell<Vec<Option<Entry>>> = const { RefCell::new(Vec::new()) };
+}
+
+#[inline]
+fn slot(ty: &ObjRef, hash: u64) -> usize {
+    let k = (Arc::as_ptr(ty) as u64 >> 4) ^ hash;
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BITS)) as usize
+}
+
+/// `walk(ty, name)` (the uncached MRO walk), answered from the cache when
+/// possible.
+#[inline]
+pub fn cached_lookup(ty: &ObjRef, name: &Name, walk: impl FnOnce(&ObjRef, &Name) -> Option<Value>) -> Option<Value> {
+    let version = type_version();
+    let i = slot(ty, name.hash);
+    let hit = CACHE.with(|c| {
+        let c = c.try_borrow().ok()?;
+        let e = c.get(i)?.as_ref()?;
+        if e.version == version && e.hash == name.hash && Arc::ptr_eq(&e.ty, ty) && name.same_as(&e.name) {
+            Some(e.found.clone())
+        } else {
+            None
+        }
+    });
+    if let Some(found) = hit {
+        return found;
+    }
+    let found = walk(ty, name);
+    let entry = Entry { version, hash: name.hash, ty: ty.clone(), name: name.to_value(), found: found.clone() };
+    // The replaced entry is dropped after the borrow ends: dropping values
+    // never runs Python code, but keep the table unborrowed anyway.
+    let _old = CACHE.with(|c| {
+        let mut c = c.try_borrow_mut().ok()?;
+        if c.is_empty() {
+            c.resize_with(SIZE, || None);
+        }
+        c[i].replace(entry)
+    });
+    found
+}
