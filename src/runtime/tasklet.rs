@@ -26,6 +26,9 @@ pub enum Pending {
     Sleep(Timer),
     /// `stackless.run()` in main: wait until no other tasklet is runnable.
     RunWait,
+    /// `run()` found others still runnable many times in a row (they may
+    /// all be sleeping): nap 1 ms on a timer instead of spinning.
+    RunNap(Timer),
     /// A lock acquire: the hand-off from `release`, or the timeout.
     Lock(RecvWait<Value>, Option<Timer>),
     /// A native call running on the tasklet's coroutine stack that waits
@@ -33,6 +36,9 @@ pub enum Pending {
     Coroutine(weft_scheduler::Coroutine<crate::pvm::PyResult<Value>>, bool),
     /// `schedule_remove()` / `tasklet.remove()`: wait for an `insert`.
     Removed(Value),
+    /// One worker: gave way to another tasklet in the Stackless model
+    /// (`strict.rs`); on resume the call returns the tasklet's tempval.
+    Switched(Arc<TaskletCore>),
 }
 
 enum Poll {
@@ -74,8 +80,20 @@ impl Pending {
                     Poll::NotReady(Pending::Sleep(t))
                 }
             }
+            Pending::RunNap(t) => {
+                if !t.fired() {
+                    return Poll::NotReady(Pending::RunNap(t));
+                }
+                Pending::RunWait.poll()
+            }
             Pending::RunWait => {
                 if sched().runnable() > 0 {
+                    if run_wait_spins() > 64 {
+                        if let Some(me) = weft_scheduler::current_task() {
+                            let at = std::time::Instant::now() + std::time::Duration::from_millis(1);
+                            return Poll::NotReady(Pending::RunNap(weft_scheduler::wake_at(at, me)));
+                        }
+                    }
                     Poll::YieldAgain(Pending::RunWait)
                 } else {
                     Poll::Ready(Ok(Value::None))
@@ -98,6 +116,7 @@ impl Pending {
                 },
             },
             Pending::Removed(v) => Poll::NotReady(Pending::Removed(v)),
+            Pending::Switched(me) => Poll::Ready(Ok(std::mem::replace(&mut me.state.lock().tempval, Value::None))),
             Pending::Coroutine(..) => unreachable!("coroutines are driven by TaskletBody::deliver"),
         }
     }
@@ -131,6 +150,25 @@ impl Pending {
         matches!(self, Pending::Recv(_) | Pending::Send(_) | Pending::Removed(_) | Pending::Lock(..))
     }
 }
+
+thread_local! {
+    static RUN_WAIT_SPINS: std::cell::Cell<(u64, u32)> = const { std::cell::Cell::new((0, 0)) };
+}
+
+/// Consecutive `run()` re-checks without any other tasklet having been
+/// resumed in between on this worker (counted per worker thread).
+fn run_wait_spins() -> u32 {
+    let resumes = RESUMES.load(Ordering::Relaxed);
+    RUN_WAIT_SPINS.with(|c| {
+        let (last, n) = c.get();
+        let n = if last + 1 >= resumes { n + 1 } else { 0 };
+        c.set((resumes, n));
+        n
+    })
+}
+
+/// Tasklet resumes, for `run()`'s spin detection.
+static RESUMES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 pub fn closed_error() -> PyErr {
     value_error("Send/receive operation on a closed channel")
@@ -204,6 +242,8 @@ pub struct TaskletState {
     pub tempval: Value,
     pub removed: bool,
     pub block_trap: bool,
+    /// Stackless flags and the single-worker model's per-tasklet state.
+    pub ext: super::strict::TaskletExt,
 }
 
 pub struct TaskletCore {
@@ -229,6 +269,7 @@ impl TaskletCore {
                 tempval: Value::None,
                 removed: false,
                 block_trap: false,
+                ext: Default::default(),
             }),
             object: Mutex::new(None),
         })
@@ -326,6 +367,9 @@ impl TaskletBody {
                 }
             }
             self.core.set_blocked(false);
+            if err.matches("StopIteration") && self.end_for_loop() {
+                return Ok(None);
+            }
             return Ok(Some(err));
         }
         let Some(p) = self.vm.pending.take() else { return Ok(None) };
@@ -385,6 +429,20 @@ impl TaskletBody {
     }
 
     fn finish(&mut self, result: Result<(), PyErr>) -> Step {
+        let result = super::stackless::filter_uncaught(&mut self.vm, &self.core, result);
+        if super::strict::enabled() && !self.core.is_main {
+            {
+                let mut s = self.core.state.lock();
+                s.life = Life::Dead;
+                s.blocked = false;
+            }
+            self.vm.frames.clear();
+            if let Some(result) = result {
+                super::strict::tasklet_end(&mut self.vm, &self.core, result.err());
+            }
+            return Step::Done;
+        }
+        let Some(result) = result else { return Step::Done };
         {
             let mut s = self.core.state.lock();
             s.life = Life::Dead;
@@ -406,6 +464,15 @@ impl TaskletBody {
 
 impl Resumable for TaskletBody {
     fn resume(&mut self, _cx: &mut Context<'_>) -> Step {
+        if super::strict::enabled() {
+            if let Some(step) = self.strict_gate() {
+                return step;
+            }
+        } else {
+            self.vm.preemptive = sched().preemptive.load(Ordering::Relaxed) && !self.core.state.lock().ext.atomic;
+        }
+        // Relaxed: a statistic for run()'s nap heuristic only.
+        RESUMES.fetch_add(1, Ordering::Relaxed);
         let mut throw = match self.deliver() {
             Ok(t) => t,
             Err(step) => return step,
@@ -436,13 +503,59 @@ impl Resumable for TaskletBody {
 }
 
 impl TaskletBody {
+    /// One worker: only the tasklet the Stackless model made current runs;
+    /// one whose outside wait (sleep, lock) completed joins the chain.
+    fn strict_gate(&mut self) -> Option<Step> {
+        use super::strict::Gate;
+        match super::strict::gate(&self.core) {
+            Gate::Run => {}
+            Gate::Park => return Some(Step::Parked),
+            Gate::Poll => {
+                if !matches!(self.vm.pending, Some(Pending::Coroutine(..))) {
+                    match self.deliver() {
+                        Err(step) => return Some(step),
+                        Ok(Some(e)) => self.core.state.lock().throw = Some(e),
+                        Ok(None) => {}
+                    }
+                }
+                if !super::strict::external_ready(&self.core) {
+                    return Some(Step::Parked);
+                }
+            }
+        }
+        super::strict::prepare_vm(&mut self.vm);
+        None
+    }
+
+    fn suspended_strict(&mut self) -> Step {
+        match &self.vm.pending {
+            None | Some(Pending::Switched(_)) => Step::Parked,
+            Some(Pending::Preempted) => {
+                if super::strict::preempted(&mut self.vm, &self.core) {
+                    Step::Yielded
+                } else {
+                    Step::Parked
+                }
+            }
+            Some(Pending::Yield(_)) | Some(Pending::Coroutine(_, false)) => Step::Yielded,
+            Some(Pending::Coroutine(_, true)) if !super::strict::is_running(&self.core) => Step::Parked,
+            Some(_) => {
+                super::strict::park_external(&mut self.vm, &self.core);
+                Step::Parked
+            }
+        }
+    }
+
     fn suspended(&mut self) -> Step {
+        if super::strict::enabled() {
+            return self.suspended_strict();
+        }
         match &self.vm.pending {
             Some(p) if p.blocks() => {
                 self.core.set_blocked(true);
                 Step::Parked
             }
-            Some(Pending::Sleep(_)) => Step::Parked,
+            Some(Pending::Sleep(_)) | Some(Pending::RunNap(_)) => Step::Parked,
             Some(Pending::Coroutine(_, parked)) => {
                 if *parked {
                     Step::Parked
