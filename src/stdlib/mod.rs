@@ -7,10 +7,12 @@ pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
         "bisect" => include_str!("bisect.py"),
         "collections" => include_str!("collections.py"),
+        "copy" => include_str!("copy.py"),
         "functools" => include_str!("functools.py"),
         "heapq" => include_str!("heapq.py"),
         "itertools" => include_str!("itertools.py"),
         "operator" => include_str!("operator.py"),
+        "string" => include_str!("string.py"),
         _ => return None,
     })
 }
