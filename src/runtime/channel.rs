@@ -11,10 +11,14 @@ use crate::pvm::{PyResult, Vm};
 use crate::value::Value;
 use std::any::Any;
 use std::sync::OnceLock;
+use super::strict::{self, ChanRef};
 use weft_scheduler::{Channel, RecvError, RecvStart, SendStart};
 
 pub struct ChannelObj {
+    /// Several workers: the scheduler's channel.
     pub ch: Channel<Value>,
+    /// One worker: the Stackless model's channel (`strict.rs`).
+    pub slp: ChanRef,
 }
 
 impl NativeObject for ChannelObj {
@@ -44,6 +48,42 @@ fn chan(args: &Args) -> PyResult<&Channel<Value>> {
         },
         _ => Err(type_error("descriptor requires a 'channel' object")),
     }
+}
+
+fn slp(args: &Args) -> PyResult<ChanRef> {
+    match args.pos.first().and_then(|v| v.payload()) {
+        Some(Payload::Native(n)) => match n.as_any().downcast_ref::<ChannelObj>() {
+            Some(c) => Ok(c.slp.clone()),
+            None => Err(type_error("descriptor requires a 'channel' object")),
+        },
+        _ => Err(type_error("descriptor requires a 'channel' object")),
+    }
+}
+
+/// Several workers: the channel callback, before the operation.
+fn notify(vm: &mut Vm, args: &Args, sending: bool) -> PyResult<()> {
+    let Some(cb) = super::stackless::channel_callback() else { return Ok(()) };
+    let balance = chan(args)?.balance();
+    let willblock = if sending { balance >= 0 } else { balance <= 0 };
+    let me = super::stackless::getcurrent_value(vm);
+    if let Err(e) = vm.call(&cb, Args::new(vec![args.pos[0].clone(), me, Value::Bool(sending), Value::Bool(willblock)])) {
+        strict::report_unraisable(vm, "Error in channel callback", e);
+    }
+    Ok(())
+}
+
+/// What a sender offers: a `stackless.bomb` is raised in the receiver.
+fn payload(vm: &mut Vm, v: Value) -> Result<Value, PyErr> {
+    if let Some(cls) = super::stackless::bomb_class() {
+        if crate::object::types::is_subtype(crate::object::types::type_of(&v), cls.as_obj().unwrap()) {
+            let raise = vm.getattr(&v, "raise_")?;
+            return match vm.call0(&raise) {
+                Err(e) => Err(e),
+                Ok(_) => Ok(v),
+            };
+        }
+    }
+    Ok(v)
 }
 
 fn check_block_trap(vm: &Vm) -> PyResult<()> {
@@ -93,6 +133,11 @@ fn unwrap_bomb(vm: &mut Vm, v: Value) -> PyResult {
 }
 
 pub fn channel_receive(vm: &mut Vm, args: Args) -> PyResult {
+    if strict::enabled() {
+        let c = slp(&args)?;
+        return strict::channel_action(vm, &args.pos[0], &c, -1, Ok(Value::None));
+    }
+    notify(vm, &args, false)?;
     let ch = chan(&args)?.clone();
     if vm.on_coroutine {
         return receive_on_coroutine(vm, &ch);
@@ -216,70 +261,134 @@ fn send_item(vm: &mut Vm, ch: &Channel<Value>, v: Value, throw: bool) -> PyResul
 }
 
 pub fn channel_send(vm: &mut Vm, args: Args) -> PyResult {
-    let ch = chan(&args)?.clone();
     let v = args.pos.get(1).cloned().unwrap_or(Value::None);
+    if strict::enabled() {
+        let c = slp(&args)?;
+        let p = payload(vm, v);
+        return strict::channel_action(vm, &args.pos[0], &c, 1, p);
+    }
+    notify(vm, &args, true)?;
+    let ch = chan(&args)?.clone();
     send_item(vm, &ch, v, false)
+}
+
+/// `for v in ch`: ends when the channel is closing and no sender waits.
+fn channel_next(vm: &mut Vm, args: Args) -> PyResult {
+    if strict::enabled() {
+        let c = slp(&args)?;
+        let done = {
+            let c = c.lock();
+            c.closing && c.balance <= 0
+        };
+        if done {
+            return Err(crate::pvm::exc::stop_iteration(Value::None));
+        }
+        return strict::channel_action(vm, &args.pos[0], &c, -1, Ok(Value::None));
+    }
+    channel_receive(vm, args)
+}
+
+fn send_err(vm: &mut Vm, args: &Args, err: PyErr) -> PyResult {
+    if strict::enabled() {
+        let c = slp(args)?;
+        strict::channel_action(vm, &args.pos[0], &c, 1, Err(err))?;
+        return Ok(Value::None);
+    }
+    notify(vm, args, true)?;
+    let ch = chan(args)?.clone();
+    send_item(vm, &ch, err.exc, true)
 }
 
 /// `send_exception(exc_type, *args)`: the receiver raises `exc_type(*args)`.
 fn channel_send_exception(vm: &mut Vm, args: Args) -> PyResult {
-    let ch = chan(&args)?.clone();
-    let t = args.pos.get(1).cloned().ok_or_else(|| type_error("send_exception() needs an exception type"))?;
-    let exc = vm.call(&t, Args::new(args.pos[2..].to_vec()))?;
-    if crate::pvm::exc::exc_data(&exc).is_none() {
-        return Err(type_error("exceptions must derive from BaseException"));
+    let t = args.pos.get(1).cloned().ok_or_else(|| type_error("send_exception() takes at least 1 argument"))?;
+    if !crate::pvm::exc::is_exception_class(&t) {
+        return Err(type_error("channel.send_exception needs Exception or string subclass as first parameter"));
     }
-    send_item(vm, &ch, exc, true)
+    let exc = vm.call(&t, Args::new(args.pos[2..].to_vec()))?;
+    send_err(vm, &args, PyErr::from_value(exc))
 }
 
 /// `send_throw(exc, val=None, tb=None)`.
 fn channel_send_throw(vm: &mut Vm, args: Args) -> PyResult {
-    let ch = chan(&args)?.clone();
     let exc = args.pos.get(1).cloned().unwrap_or(Value::None);
-    let err = vm.make_raisable(exc)?;
-    send_item(vm, &ch, err.exc, true)
+    let val = args.pos.get(2).cloned().unwrap_or(Value::None);
+    let err = if !val.is_none() && crate::pvm::exc::is_exception_class(&exc) {
+        if crate::pvm::exc::exc_data(&val).is_some() {
+            PyErr::from_value(val)
+        } else {
+            PyErr::from_value(vm.call1(&exc, val)?)
+        }
+    } else {
+        vm.make_raisable(exc)?
+    };
+    send_err(vm, &args, err)
 }
 
 fn channel_new(_vm: &mut Vm, _args: Args) -> PyResult {
-    Ok(Value::obj(Payload::Native(Box::new(ChannelObj { ch: Channel::new() }))))
+    Ok(Value::obj(Payload::Native(Box::new(ChannelObj { ch: Channel::new(), slp: strict::new_chan() }))))
 }
 
 fn channel_close(_vm: &mut Vm, args: Args) -> PyResult {
+    slp(&args)?.lock().closing = true;
     chan(&args)?.close();
     Ok(Value::None)
 }
 fn channel_open(_vm: &mut Vm, args: Args) -> PyResult {
+    slp(&args)?.lock().closing = false;
     chan(&args)?.open();
     Ok(Value::None)
 }
 fn get_balance(_vm: &mut Vm, args: Args) -> PyResult {
+    if strict::enabled() {
+        return Ok(Value::Int(slp(&args)?.lock().balance as i64));
+    }
     Ok(Value::Int(chan(&args)?.balance() as i64))
 }
 fn get_closing(_vm: &mut Vm, args: Args) -> PyResult {
+    if strict::enabled() {
+        return Ok(Value::Bool(slp(&args)?.lock().closing));
+    }
     Ok(Value::Bool(chan(&args)?.closing()))
 }
 fn get_closed(_vm: &mut Vm, args: Args) -> PyResult {
+    if strict::enabled() {
+        let c = slp(&args)?;
+        let c = c.lock();
+        return Ok(Value::Bool(c.closing && c.balance == 0));
+    }
     Ok(Value::Bool(chan(&args)?.closed()))
 }
 fn get_preference(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(Value::Int(chan(&args)?.preference() as i64))
+    Ok(Value::Int(slp(&args)?.lock().preference as i64))
 }
 fn set_preference(vm: &mut Vm, args: Args) -> PyResult {
-    let p = vm.to_index(args.pos.get(1).unwrap_or(&Value::Int(-1)))?;
-    chan(&args)?.set_preference(p.clamp(-1, 1) as i8);
+    let v = args.pos.get(1).cloned().unwrap_or(Value::Int(-1));
+    if !matches!(v, Value::Int(_) | Value::Bool(_)) {
+        return Err(type_error("preference must be set to an integer"));
+    }
+    let p = vm.to_index(&v)?.clamp(-1, 1) as i8;
+    slp(&args)?.lock().preference = p;
+    chan(&args)?.set_preference(p);
     Ok(Value::None)
 }
 fn get_schedule_all(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(Value::Int(chan(&args)?.schedule_all() as i64))
+    Ok(Value::Int(slp(&args)?.lock().schedule_all as i64))
 }
 fn set_schedule_all(vm: &mut Vm, args: Args) -> PyResult {
-    let on = vm.truthy(args.pos.get(1).unwrap_or(&Value::Bool(false)))?;
+    let v = args.pos.get(1).cloned().unwrap_or(Value::Bool(false));
+    if !matches!(v, Value::Int(_) | Value::Bool(_)) {
+        return Err(type_error("schedule_all must be set to a bool or integer"));
+    }
+    let on = vm.truthy(&v)?;
+    slp(&args)?.lock().schedule_all = on;
     chan(&args)?.set_schedule_all(on);
     Ok(Value::None)
 }
-fn get_queue(_vm: &mut Vm, _args: Args) -> PyResult {
-    // The blocked tasklets are not exposed by the scheduler channel yet.
-    Ok(Value::None)
+/// The first blocked tasklet (the rest follow via `tasklet.next`).
+fn get_queue(_vm: &mut Vm, args: Args) -> PyResult {
+    let first = slp(&args)?.lock().queue.front().cloned();
+    Ok(first.map(|t| super::stackless::tasklet_object(&t)).unwrap_or(Value::None))
 }
 fn channel_iter(_vm: &mut Vm, args: Args) -> PyResult {
     Ok(args.pos.first().cloned().unwrap_or(Value::None))
@@ -295,7 +404,7 @@ fn install_methods(t: &ObjRef) {
     crate::object::types::type_data(t).dict.lock().set_str(Value::str("__new__"), new);
     add_native(t, "send", "channel.send", channel_send);
     add_native(t, "receive", "channel.receive", channel_receive);
-    add_native(t, "__next__", "channel.__next__", channel_receive);
+    add_native(t, "__next__", "channel.__next__", channel_next);
     add_native(t, "__iter__", "channel.__iter__", channel_iter);
     add_native(t, "send_exception", "channel.send_exception", channel_send_exception);
     add_native(t, "send_throw", "channel.send_throw", channel_send_throw);

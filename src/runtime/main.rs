@@ -37,6 +37,9 @@ pub fn run_main_tasklet(rt: Arc<Runtime>, code: Arc<CodeObject>, module: Value) 
     }
     let core = TaskletCore::new(Value::None, true);
     *sched().main.lock() = Some(core.clone());
+    if super::strict::enabled() {
+        super::strict::init_main(&core);
+    }
     let mut vm = Vm::new(rt);
     vm.tasklet = Some(core.clone());
     vm.preemptive = workers > 1;
@@ -49,6 +52,14 @@ pub fn run_main_tasklet(rt: Arc<Runtime>, code: Arc<CodeObject>, module: Value) 
     // Stackless; the runtime's threads die with the process.
     std::mem::forget(runtime);
     result
+}
+
+/// Ends the program with `result` (main's end, or `SystemExit` raised in
+/// any tasklet).
+pub fn end_program(result: Result<(), PyErr>) {
+    if let Some(tx) = MAIN_DONE.get() {
+        let _ = tx.lock().map(|t| t.send(result));
+    }
 }
 
 pub fn main_core() -> Option<Arc<TaskletCore>> {
@@ -98,8 +109,8 @@ pub fn tasklet_finished(core: &Arc<TaskletCore>) {
     };
     let _ = kind;
     let msg = match main_wait_kind() {
-        WaitKind::Send => "Deadlock: the main tasklet is sending without a receiver available.",
-        _ => "Deadlock: the main tasklet is receiving without a sender available.",
+        WaitKind::Send => "the main tasklet is sending without a receiver available.",
+        _ => "the main tasklet is receiving without a sender available.",
     };
     main.throw_in(runtime_error(msg));
 }

@@ -16,6 +16,7 @@ pub mod lock;
 pub mod threading;
 pub mod main;
 pub mod stackless;
+pub mod strict;
 pub mod tasklet;
 
 pub use tasklet::{Pending, TaskletCore};

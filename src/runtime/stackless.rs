@@ -87,7 +87,11 @@ fn tasklet_setup(vm: &mut Vm, mut args: Args) -> PyResult {
         }
         s.args = Some(args);
     }
-    core.insert(&vm.rt)?;
+    if super::strict::enabled() {
+        super::strict::insert(vm, &core)?;
+    } else {
+        core.insert(&vm.rt)?;
+    }
     Ok(this)
 }
 
@@ -114,23 +118,49 @@ fn tasklet_bind(_vm: &mut Vm, mut args: Args) -> PyResult {
 
 fn tasklet_insert(vm: &mut Vm, args: Args) -> PyResult {
     let core = core_of(args.pos.first())?;
+    if super::strict::enabled() {
+        super::strict::insert(vm, &core)?;
+        return Ok(args.pos[0].clone());
+    }
     if core.state.lock().blocked {
         return Err(runtime_error("You cannot run a blocked tasklet"));
     }
-    if core.state.lock().life == Life::New && core.state.lock().args.is_none() {
-        core.state.lock().args = Some(Args::default());
+    let is_current = vm.tasklet.as_ref().is_some_and(|t| Arc::ptr_eq(t, &core));
+    if !is_current && !core.alive() {
+        return Err(runtime_error("You cannot run an unbound(dead) tasklet"));
     }
-    core.insert(&vm.rt)?;
-    Ok(Value::None)
+    if !is_current {
+        core.insert(&vm.rt)?;
+    }
+    Ok(args.pos[0].clone())
 }
 
 fn tasklet_run(vm: &mut Vm, args: Args) -> PyResult {
     let core = core_of(args.pos.first())?;
+    if super::strict::enabled() {
+        return super::strict::run_remove(vm, &core, false);
+    }
     if !core.alive() && core.state.lock().life == Life::Dead {
         return Err(runtime_error("You cannot run an unbound(dead) tasklet"));
     }
     tasklet_insert(vm, args)?;
     yield_now(vm, Value::None)
+}
+
+fn tasklet_switch(vm: &mut Vm, args: Args) -> PyResult {
+    let core = core_of(args.pos.first())?;
+    if super::strict::enabled() {
+        return super::strict::run_remove(vm, &core, true);
+    }
+    tasklet_run(vm, args)
+}
+
+/// A `pending=` argument at position `at` or by keyword.
+fn pending_arg(vm: &mut Vm, args: &Args, at: usize) -> PyResult<bool> {
+    match args.pos.get(at).or_else(|| args.kw.iter().find(|(k, _)| &**k == "pending").map(|(_, v)| v)) {
+        Some(p) => vm.truthy(p),
+        None => Ok(false),
+    }
 }
 
 fn yield_now(vm: &mut Vm, retval: Value) -> PyResult {
@@ -143,14 +173,14 @@ fn yield_now(vm: &mut Vm, retval: Value) -> PyResult {
 
 fn tasklet_kill(vm: &mut Vm, args: Args) -> PyResult {
     let core = core_of(args.pos.first())?;
-    let pending = match args.pos.get(1) {
-        Some(p) => vm.truthy(p)?,
-        None => false,
-    };
+    let pending = pending_arg(vm, &args, 1)?;
     kill(vm, &core, PyErr::with_args("TaskletExit", vec![]), pending)
 }
 
 fn kill(vm: &mut Vm, core: &Arc<TaskletCore>, err: PyErr, pending: bool) -> PyResult {
+    if super::strict::enabled() {
+        return super::strict::throw(vm, core, err, pending);
+    }
     let is_current = vm.tasklet.as_ref().is_some_and(|t| Arc::ptr_eq(t, core));
     if is_current {
         return Err(err);
@@ -174,47 +204,105 @@ fn kill(vm: &mut Vm, core: &Arc<TaskletCore>, err: PyErr, pending: bool) -> PyRe
     yield_now(vm, Value::None)
 }
 
+/// An argument by position or keyword.
+fn arg<'a>(args: &'a Args, at: usize, name: &str) -> Option<&'a Value> {
+    args.pos.get(at).or_else(|| args.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v))
+}
+
+/// `throw(exc, val=None, tb=None, pending=False)`, with `raise` semantics.
 fn tasklet_throw(vm: &mut Vm, args: Args) -> PyResult {
     let core = core_of(args.pos.first())?;
-    if core.state.lock().life == Life::Dead {
+    let exc = arg(&args, 1, "exc").cloned().ok_or_else(|| type_error("throw() missing required argument 'exc' (pos 1)"))?;
+    let val = arg(&args, 2, "val").cloned().unwrap_or(Value::None);
+    let err = if crate::pvm::exc::exc_data(&exc).is_some() {
+        if !val.is_none() {
+            return Err(type_error("instance exception may not have a separate value"));
+        }
+        PyErr::from_value(exc)
+    } else if crate::pvm::exc::is_exception_class(&exc) {
+        if val.is_none() {
+            vm.make_raisable(exc)?
+        } else if crate::pvm::exc::exc_data(&val).is_some() {
+            PyErr::from_value(val)
+        } else if let Some(Payload::Tuple(t)) = val.payload() {
+            PyErr::from_value(vm.call(&exc, Args::new(t.to_vec()))?)
+        } else {
+            PyErr::from_value(vm.call1(&exc, val)?)
+        }
+    } else {
+        return Err(type_error(format!("exceptions must be classes, or instances, not {}", crate::pvm::ops::type_name(&exc))));
+    };
+    if !super::strict::enabled() && core.state.lock().life == Life::Dead {
+        if err.matches("TaskletExit") {
+            return Ok(Value::None);
+        }
         return Err(runtime_error("You cannot throw to a dead tasklet"));
     }
-    let exc = args.pos.get(1).cloned().unwrap_or(Value::None);
-    let mut err = vm.make_raisable(exc.clone())?;
-    if let Some(val) = args.pos.get(2) {
-        if !val.is_none() {
-            err = if crate::pvm::exc::exc_data(val).is_some() { PyErr::from_value(val.clone()) } else { PyErr::from_value(vm.call1(&exc, val.clone())?) };
-        }
-    }
-    let pending = match args.pos.get(4) {
-        Some(p) => vm.truthy(p)?,
-        None => false,
-    };
+    let pending = pending_arg(vm, &args, 4)?;
     kill(vm, &core, err, pending)
 }
 
 fn tasklet_raise_exception(vm: &mut Vm, args: Args) -> PyResult {
     let core = core_of(args.pos.first())?;
-    if core.state.lock().life == Life::Dead {
+    let cls = args.pos.get(1).cloned().ok_or_else(|| type_error("raise_exception() takes at least 1 argument"))?;
+    if !crate::pvm::exc::is_exception_class(&cls) {
+        return Err(type_error("tasklet.raise_exception needs Exception or string subclass as first parameter"));
+    }
+    let exc = vm.call(&cls, Args::new(args.pos.get(2..).map(|a| a.to_vec()).unwrap_or_default()))?;
+    let err = PyErr::from_value(exc);
+    if !super::strict::enabled() && core.state.lock().life == Life::Dead {
+        if err.matches("TaskletExit") {
+            return Ok(Value::None);
+        }
         return Err(runtime_error("You cannot throw to a dead tasklet"));
     }
-    let cls = args.pos.get(1).cloned().unwrap_or(Value::None);
-    let exc = vm.call(&cls, Args::new(args.pos.get(2..).map(|a| a.to_vec()).unwrap_or_default()))?;
-    kill(vm, &core, PyErr::from_value(exc), false)
+    kill(vm, &core, err, false)
 }
 
-fn tasklet_remove(_vm: &mut Vm, args: Args) -> PyResult {
+fn tasklet_remove(vm: &mut Vm, args: Args) -> PyResult {
     let core = core_of(args.pos.first())?;
+    if super::strict::enabled() {
+        super::strict::remove(&core)?;
+        return Ok(args.pos[0].clone());
+    }
     if core.state.lock().blocked {
         return Err(runtime_error("You cannot remove a blocked tasklet."));
+    }
+    if vm.tasklet.as_ref().is_some_and(|t| Arc::ptr_eq(t, &core)) {
+        return Err(runtime_error("The current tasklet cannot be removed."));
     }
     Ok(args.pos[0].clone())
 }
 
+fn flag_arg(vm: &mut Vm, args: &Args, what: &str) -> PyResult<bool> {
+    match args.pos.get(1) {
+        Some(v @ (Value::Bool(_) | Value::Int(_))) => vm.truthy(v),
+        _ => Err(type_error(format!("{what} needs exactly one bool or integer"))),
+    }
+}
+
+/// `set_atomic(flag)`: while set, the tasklet is not preempted (several
+/// workers) nor interrupted by `run(timeout)`; returns the old flag.
 fn tasklet_set_atomic(vm: &mut Vm, args: Args) -> PyResult {
-    let _ = vm;
-    let _ = args;
-    Ok(Value::Bool(false))
+    let core = core_of(args.pos.first())?;
+    let on = flag_arg(vm, &args, "set_atomic")?;
+    let old = std::mem::replace(&mut core.state.lock().ext.atomic, on);
+    let is_current = vm.tasklet.as_ref().is_some_and(|t| Arc::ptr_eq(t, &core));
+    if super::strict::enabled() {
+        if old && !on {
+            super::strict::atomic_cleared(vm, &core);
+        }
+    } else if is_current {
+        vm.preemptive = sched().preemptive.load(std::sync::atomic::Ordering::Relaxed) && !on;
+    }
+    Ok(Value::Bool(old))
+}
+
+fn tasklet_set_ignore_nesting(vm: &mut Vm, args: Args) -> PyResult {
+    let core = core_of(args.pos.first())?;
+    let on = flag_arg(vm, &args, "set_ignore_nesting")?;
+    let old = std::mem::replace(&mut core.state.lock().ext.ignore_nesting, on);
+    Ok(Value::Bool(old))
 }
 
 macro_rules! flag_getter {
@@ -230,13 +318,17 @@ macro_rules! flag_getter {
 
 flag_getter!(get_alive, |core, vm| Value::Bool(core.alive()));
 flag_getter!(get_blocked, |core, vm| Value::Bool(core.state.lock().blocked));
-flag_getter!(get_scheduled, |core, vm| Value::Bool(core.state.lock().life == Life::Scheduled && !core.state.lock().blocked));
-flag_getter!(get_paused, |core, vm| Value::Bool(core.alive() && core.state.lock().life == Life::New));
+flag_getter!(get_scheduled, |core, vm| Value::Bool(scheduled(&core)));
+flag_getter!(get_paused, |core, vm| Value::Bool(core.alive() && !scheduled(&core)));
+flag_getter!(get_atomic, |core, vm| Value::Bool(core.state.lock().ext.atomic));
+flag_getter!(get_ignore_nesting, |core, vm| Value::Bool(core.state.lock().ext.ignore_nesting));
+flag_getter!(get_next, |core, vm| neighbour(&core, true));
+flag_getter!(get_prev, |core, vm| neighbour(&core, false));
+flag_getter!(get_restorable, |core, vm| Value::Bool(core.alive()));
 flag_getter!(get_is_main, |core, vm| Value::Bool(core.is_main));
 flag_getter!(get_is_current, |core, vm| Value::Bool(vm.tasklet.as_ref().is_some_and(|t| Arc::ptr_eq(t, &core))));
 flag_getter!(get_thread_id, |core, vm| Value::Int(1 + 0 * core.id as i64));
 flag_getter!(get_none, |core, vm| { let _ = core; Value::None });
-flag_getter!(get_false, |core, vm| { let _ = core; Value::Bool(false) });
 flag_getter!(get_zero, |core, vm| { let _ = core; Value::Int(0) });
 flag_getter!(get_tempval, |core, vm| core.state.lock().tempval.clone());
 flag_getter!(get_block_trap, |core, vm| Value::Bool(core.state.lock().block_trap));
@@ -244,6 +336,27 @@ flag_getter!(get_id, |core, vm| Value::Int(core.id as i64));
 flag_getter!(get_recursion_depth, |core, vm| {
     if vm.tasklet.as_ref().is_some_and(|t| Arc::ptr_eq(t, &core)) { Value::Int(vm.frames.len() as i64) } else { Value::Int(0) }
 });
+
+/// In the runnables chain or blocked on a channel (Stackless's `next != NULL`).
+fn scheduled(core: &Arc<TaskletCore>) -> bool {
+    if super::strict::enabled() {
+        let s = core.state.lock();
+        if s.blocked || s.ext.ext_parked {
+            return true;
+        }
+        drop(s);
+        return super::strict::in_chain(core);
+    }
+    let s = core.state.lock();
+    s.life == Life::Scheduled && !s.removed
+}
+
+fn neighbour(core: &Arc<TaskletCore>, forward: bool) -> Value {
+    if !super::strict::enabled() {
+        return Value::None;
+    }
+    super::strict::neighbour(core, forward).map(|t| tasklet_object(&t)).unwrap_or(Value::None)
+}
 
 fn set_tempval(_vm: &mut Vm, args: Args) -> PyResult {
     let core = core_of(args.pos.first())?;
@@ -271,13 +384,13 @@ fn install_tasklet_methods(t: &ObjRef) {
     add_native(t, "bind", "tasklet.bind", tasklet_bind);
     add_native(t, "insert", "tasklet.insert", tasklet_insert);
     add_native(t, "run", "tasklet.run", tasklet_run);
-    add_native(t, "switch", "tasklet.switch", tasklet_run);
+    add_native(t, "switch", "tasklet.switch", tasklet_switch);
     add_native(t, "kill", "tasklet.kill", tasklet_kill);
     add_native(t, "throw", "tasklet.throw", tasklet_throw);
     add_native(t, "raise_exception", "tasklet.raise_exception", tasklet_raise_exception);
     add_native(t, "remove", "tasklet.remove", tasklet_remove);
     add_native(t, "set_atomic", "tasklet.set_atomic", tasklet_set_atomic);
-    add_native(t, "set_ignore_nesting", "tasklet.set_ignore_nesting", tasklet_set_atomic);
+    add_native(t, "set_ignore_nesting", "tasklet.set_ignore_nesting", tasklet_set_ignore_nesting);
     add_native(t, "__repr__", "tasklet.__repr__", tasklet_repr);
     for (name, get) in [
         ("alive", get_alive as NativeFn),
@@ -287,12 +400,12 @@ fn install_tasklet_methods(t: &ObjRef) {
         ("is_main", get_is_main),
         ("is_current", get_is_current),
         ("thread_id", get_thread_id),
-        ("next", get_none),
-        ("prev", get_none),
+        ("next", get_next),
+        ("prev", get_prev),
         ("frame", get_none),
-        ("atomic", get_false),
-        ("restorable", get_false),
-        ("ignore_nesting", get_false),
+        ("atomic", get_atomic),
+        ("restorable", get_restorable),
+        ("ignore_nesting", get_ignore_nesting),
         ("nesting_level", get_zero),
         ("recursion_depth", get_recursion_depth),
         ("id", get_id),
@@ -307,6 +420,10 @@ fn current_core(vm: &Vm) -> Option<Arc<TaskletCore>> {
     vm.tasklet.clone().or_else(super::main::main_core)
 }
 
+pub fn getcurrent_value(vm: &Vm) -> Value {
+    current_core(vm).map(|c| tasklet_object(&c)).unwrap_or(Value::None)
+}
+
 fn getcurrent(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(current_core(vm).map(|c| tasklet_object(&c)).unwrap_or(Value::None))
 }
@@ -316,30 +433,102 @@ fn getmain(_vm: &mut Vm, _args: Args) -> PyResult {
 fn getcurrentid(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(Value::Int(current_core(vm).map(|c| c.id as i64).unwrap_or(0)))
 }
+fn runcount() -> i64 {
+    if super::strict::enabled() {
+        return super::strict::runcount();
+    }
+    sched().runnable().max(0) + 1
+}
+
 fn getruncount(_vm: &mut Vm, _args: Args) -> PyResult {
-    Ok(Value::Int(sched().runnable().max(0) + 1))
+    Ok(Value::Int(runcount()))
+}
+
+fn retval_arg(vm: &mut Vm, args: &Args) -> PyResult {
+    match arg(args, 0, "retval") {
+        Some(v) => Ok(v.clone()),
+        None => getcurrent(vm, Args::default()),
+    }
 }
 
 fn schedule(vm: &mut Vm, args: Args) -> PyResult {
-    let retval = match args.pos.first() {
-        Some(v) => v.clone(),
-        None => getcurrent(vm, Args::default())?,
-    };
+    let retval = retval_arg(vm, &args)?;
+    if super::strict::enabled() {
+        return super::strict::schedule(vm, retval, false);
+    }
     yield_now(vm, retval)
 }
 
 fn schedule_remove(vm: &mut Vm, args: Args) -> PyResult {
-    schedule(vm, args)
+    let retval = retval_arg(vm, &args)?;
+    if super::strict::enabled() {
+        return super::strict::schedule(vm, retval, true);
+    }
+    yield_now(vm, retval)
 }
 
-/// `run(timeout=0, ...)`: the caller waits until no other tasklet is
-/// runnable (all done or blocked).
-fn run(vm: &mut Vm, _args: Args) -> PyResult {
+/// `_run_begin(timeout, soft, totaltimeout)`: the first half of `run()`
+/// (see PRELUDE): the caller waits until no other tasklet is runnable (all
+/// done or blocked), or, with a timeout, one is interrupted.
+fn run_begin(vm: &mut Vm, args: Args) -> PyResult {
+    if super::strict::enabled() {
+        let timeout = vm.to_index(args.pos.first().unwrap_or(&Value::Int(0)))?;
+        let soft = vm.truthy(args.pos.get(1).unwrap_or(&Value::Bool(false)))?;
+        let total = vm.truthy(args.pos.get(2).unwrap_or(&Value::Bool(false)))?;
+        return super::strict::run_begin(vm, timeout, soft, total);
+    }
     if sched().runnable() <= 0 || !vm.can_suspend() {
         return Ok(Value::None);
     }
     vm.pending = Some(Pending::RunWait);
     Err(PyErr::suspend())
+}
+
+/// `_run_end(soft)`: the interrupted tasklet (removed from the queue), or None.
+fn run_end(vm: &mut Vm, args: Args) -> PyResult {
+    if super::strict::enabled() {
+        let soft = vm.truthy(args.pos.first().unwrap_or(&Value::Bool(false)))?;
+        return super::strict::run_end(vm, soft);
+    }
+    Ok(Value::None)
+}
+
+/// Applies Stackless's rules to a tasklet's end: `TaskletExit` ends a
+/// non-main tasklet silently, `SystemExit` ends the program, another error
+/// goes to the error handler (called in the dying tasklet) and, if none is
+/// set or it raises, on to main. `None`: the program is ending.
+pub fn filter_uncaught(vm: &mut Vm, core: &Arc<TaskletCore>, result: Result<(), PyErr>) -> Option<Result<(), PyErr>> {
+    let Err(e) = result else { return Some(Ok(())) };
+    if core.is_main {
+        return Some(Err(e));
+    }
+    if e.matches("TaskletExit") {
+        return Some(Ok(()));
+    }
+    if e.matches("SystemExit") {
+        super::main::end_program(Err(e));
+        return None;
+    }
+    let Some(handler) = error_handler() else { return Some(Err(e)) };
+    let ty = Value::Obj(crate::object::types::type_of(&e.exc).clone());
+    match vm.call(&handler, Args::new(vec![ty, e.exc.clone(), Value::None])) {
+        Ok(_) => Some(Ok(())),
+        Err(e2) => Some(Err(e2)),
+    }
+}
+
+static SWITCH_TRAP: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+
+pub fn switch_trap_level() -> i64 {
+    SWITCH_TRAP.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+pub fn schedule_callback() -> Option<Value> {
+    SCHEDULE_CB.lock().clone()
+}
+
+pub fn channel_callback() -> Option<Value> {
+    CHANNEL_CB.lock().clone()
 }
 
 static ERROR_HANDLER: Mutex<Option<Value>> = Mutex::new(None);
@@ -378,13 +567,19 @@ fn get_channel_callback(_vm: &mut Vm, _args: Args) -> PyResult {
 fn enable_softswitch(_vm: &mut Vm, _args: Args) -> PyResult {
     Ok(Value::Bool(true))
 }
-fn switch_trap(_vm: &mut Vm, _args: Args) -> PyResult {
-    Ok(Value::Int(0))
+/// `switch_trap(delta)`: while non-zero, a tasklet switch raises
+/// RuntimeError("switch_trap"); returns the old level.
+fn switch_trap(vm: &mut Vm, args: Args) -> PyResult {
+    let delta = match args.pos.first() {
+        Some(v) => vm.to_index(v)?,
+        None => 0,
+    };
+    Ok(Value::Int(SWITCH_TRAP.fetch_add(delta, std::sync::atomic::Ordering::Relaxed)))
 }
 fn get_thread_info(vm: &mut Vm, _args: Args) -> PyResult {
     let main = getmain(vm, Args::default())?;
     let cur = getcurrent(vm, Args::default())?;
-    Ok(Value::tuple(vec![main, cur, Value::Int(sched().runnable().max(0) + 1)]))
+    Ok(Value::tuple(vec![main, cur, Value::Int(runcount())]))
 }
 
 const PRELUDE: &str = r#"
@@ -402,9 +597,16 @@ class bomb:
 
 class atomic:
     def __enter__(self):
-        return self
+        self._old = getcurrent().set_atomic(True)
     def __exit__(self, *exc):
-        return False
+        getcurrent().set_atomic(self._old)
+
+def run(timeout=0, threadblock=False, soft=False, ignore_nesting=False, totaltimeout=False):
+    try:
+        _run_begin(timeout, soft, totaltimeout)
+    finally:
+        victim = _run_end(soft)
+    return victim
 
 def _send_sequence(self, seq):
     n = 0
@@ -445,7 +647,8 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
             ("getruncount", getruncount),
             ("schedule", schedule),
             ("schedule_remove", schedule_remove),
-            ("run", run),
+            ("_run_begin", run_begin),
+            ("_run_end", run_end),
             ("set_error_handler", set_error_handler),
             ("set_schedule_callback", set_schedule_callback),
             ("get_schedule_callback", get_schedule_callback),

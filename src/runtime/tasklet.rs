@@ -421,8 +421,14 @@ impl TaskletBody {
         true
     }
 
+    /// Starts the tasklet's function. A native function (e.g. a bound
+    /// `channel.send`) runs as if called by the tasklet's own dispatch loop,
+    /// so it may suspend the tasklet like any call.
     fn start_call(&mut self, func: Value, args: Args) -> Result<(), PyErr> {
-        match self.vm.invoke(&func, args)? {
+        self.vm.native_depth = 1;
+        let callee = self.vm.invoke(&func, args);
+        self.vm.native_depth = 0;
+        match callee? {
             Callee::Frame(f) => self.vm.push_frame(f),
             Callee::Done(_) => Ok(()),
         }
@@ -469,7 +475,13 @@ impl Resumable for TaskletBody {
                 return step;
             }
         } else {
-            self.vm.preemptive = sched().preemptive.load(Ordering::Relaxed) && !self.core.state.lock().ext.atomic;
+            let mut s = self.core.state.lock();
+            if s.handle.is_none() {
+                // Main's handle is stored by the thread that spawned it,
+                // possibly after main already ran: take it here.
+                s.handle = weft_scheduler::current_task();
+            }
+            self.vm.preemptive = sched().preemptive.load(Ordering::Relaxed) && !s.ext.atomic;
         }
         // Relaxed: a statistic for run()'s nap heuristic only.
         RESUMES.fetch_add(1, Ordering::Relaxed);
@@ -477,13 +489,19 @@ impl Resumable for TaskletBody {
             Ok(t) => t,
             Err(step) => return step,
         };
+        if self.start.is_none() && self.vm.frames.is_empty() {
+            // A native tasklet function that had suspended has completed.
+            return self.finish(throw.map_or(Ok(()), Err));
+        }
         if let Some(start) = self.start.take() {
             let (func, args) = *start;
             if let Some(e) = throw.take() {
                 return self.finish(Err(e));
             }
-            if let Err(e) = self.start_call(func, args) {
-                return self.finish(Err(e));
+            match self.start_call(func, args) {
+                Err(e) if e.is_suspend() => return self.suspended(),
+                Err(e) => return self.finish(Err(e)),
+                Ok(()) => {}
             }
             if self.vm.frames.is_empty() {
                 return self.finish(Ok(()));
