@@ -85,6 +85,6 @@ impl CodeObject {
     }
     /// Fills `name_values` from `names` (call after building `names`).
     pub fn intern_names(&mut self) {
-        self.name_values = self.names.iter().map(|n| Value::str(n)).collect();
+        self.name_values = self.names.iter().map(|n| crate::object::pystr::intern(n)).collect();
     }
 }

@@ -16,6 +16,10 @@ pub struct Entry {
     pub value: Value,
 }
 
+/// Tables with at most this many entries (live or tombstones) are searched
+/// by name with a linear scan.
+const SMALL: usize = 8;
+
 #[derive(Default)]
 pub struct DictData {
     entries: Vec<Entry>,
@@ -185,6 +189,10 @@ impl DictData {
     #[inline]
     fn find_name(&self, name: &Name) -> Option<usize> {
         let hash = name.hash;
+        if self.entries.len() <= SMALL {
+            // Instance dicts are small: a scan of the hashes beats probing.
+            return self.entries.iter().position(|e| e.hash == hash && name.same_as(&e.key));
+        }
         self.index.iter_hash(hash).copied().find(|&i| {
             let e = &self.entries[i];
             e.hash == hash && name.same_as(&e.key)

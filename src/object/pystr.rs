@@ -95,6 +95,7 @@ impl<'a> Name<'a> {
         let s = pystr_of(v)?;
         Some(Name { text: s.as_str(), hash: s.hash(), value: Some(v) })
     }
+    #[inline]
     pub fn same_as(&self, stored: &Value) -> bool {
         if let (Some(Value::Obj(a)), Value::Obj(b)) = (self.value, stored) {
             if Arc::ptr_eq(a, b) {
@@ -122,3 +123,22 @@ pub fn pystr_of(v: &Value) -> Option<&PyStr> {
     }
 }
 
+
+/// The process-wide `str` object for identifier `s` (attribute and global
+/// names of code objects). Interning makes the same name in different code
+/// objects one object, so name lookups usually succeed on pointer equality
+/// (`Name::same_as`). Interned strings live for the whole process, like
+/// CPython's interned identifiers; their number is bounded by the program.
+pub fn intern(s: &str) -> Value {
+    use parking_lot::Mutex;
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<Mutex<HashMap<Box<str>, Value>>> = OnceLock::new();
+    let mut table = TABLE.get_or_init(Default::default).lock();
+    if let Some(v) = table.get(s) {
+        return v.clone();
+    }
+    let v = Value::str(s);
+    table.insert(s.into(), v.clone());
+    v
+}

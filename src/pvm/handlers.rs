@@ -131,7 +131,8 @@ impl Vm {
                 let frame = frame!(self);
                 let key = frame.pop();
                 let c = frame.pop();
-                if self.push_dunder(&c, "__getitem__", vec![key.clone()], super::frame::ReturnMode::Normal)? {
+                let user = matches!(&c, Value::Obj(o) if o.class.is_some());
+                if user && self.push_dunder(&c, "__getitem__", vec![key.clone()], super::frame::ReturnMode::Normal)? {
                     return Ok(());
                 }
                 let v = self.getitem(&c, &key)?;
@@ -508,6 +509,9 @@ impl Vm {
 
     fn op_unpack(&mut self, n: usize) -> PyResult<()> {
         let seq = frame!(self).pop();
+        if self.unpack_builtin(&seq, n) {
+            return Ok(());
+        }
         let items = match seq.payload() {
             Some(Payload::Tuple(t)) => t.to_vec(),
             Some(Payload::List(l)) => l.lock().clone(),
@@ -525,6 +529,28 @@ impl Vm {
             frame.push(v);
         }
         Ok(())
+    }
+
+    /// Unpacks a tuple or list of exactly `n` items straight onto the stack
+    /// (no intermediate vector); false when the general path must run.
+    #[inline]
+    fn unpack_builtin(&mut self, seq: &Value, n: usize) -> bool {
+        let Some(frame) = self.frames.last_mut() else { return false };
+        match seq.payload() {
+            Some(Payload::Tuple(t)) if t.len() == n => {
+                frame.slots.extend(t.iter().rev().cloned());
+                true
+            }
+            Some(Payload::List(l)) => {
+                let l = l.lock();
+                if l.len() != n {
+                    return false;
+                }
+                frame.slots.extend(l.iter().rev().cloned());
+                true
+            }
+            _ => false,
+        }
     }
 
     fn op_unpack_ex(&mut self, before: usize, after: usize) -> PyResult<()> {

@@ -235,147 +235,174 @@ impl Vm {
         }
     }
 
-    /// Executes one instruction of the innermost frame.
-    #[inline]
+    /// Executes instructions of the innermost frame (which changes as calls
+    /// push frames) until one ends a frame (`Return`/`Yield`) or raises.
+    /// Returning to `run_loop` only for those keeps the common instruction
+    /// free of building, matching and dropping a `Flow`.
     fn step(&mut self) -> PyResult<Flow> {
-        let frame = frame!(self);
-        let Some(&instr) = frame.code.instrs.get(frame.ip) else {
-            return Err(internal_error("instruction pointer out of range"));
-        };
-        frame.ip += 1;
-        let arg = instr.arg;
-        match instr.op {
-            Op::Nop => {}
-            Op::PopTop => {
-                frame.pop();
-            }
-            Op::Copy => {
-                let v = frame.peek(arg as usize).clone();
-                frame.push(v);
-            }
-            Op::Swap => {
-                let len = frame.slots.len();
-                let i = arg as usize;
-                if i >= 1 && i <= frame.stack_len() {
-                    frame.slots.swap(len - 1, len - i);
-                }
-            }
-            Op::LoadConst => {
-                let v = frame.code.consts[arg as usize].clone();
-                frame.push(v);
-            }
-            Op::LoadFast => {
-                let v = &frame.slots[arg as usize];
-                if v.is_null() {
-                    return Err(self.unbound_local(arg));
-                }
-                let v = v.clone();
-                frame.push(v);
-            }
-            Op::StoreFast => {
-                let v = frame.pop();
-                frame.slots[arg as usize] = v;
-            }
-            Op::DeleteFast => {
-                if frame.slots[arg as usize].is_null() {
-                    return Err(self.unbound_local(arg));
-                }
-                frame.slots[arg as usize] = Value::Null;
-            }
-            Op::BinaryOp => {
-                let b = frame.pop();
-                let a = frame.pop();
-                let r = match super::numeric::binop_fast(&a, &b, arg) {
-                    Some(r) => r,
-                    None if self.push_binary_dunder(&a, &b, arg)? => return Ok(Flow::Continue),
-                    None => {
-                        let (op, inplace) = BinOp::from_arg(arg).ok_or_else(|| internal_error("bad binop"))?;
-                        self.binary_op(&a, &b, op, inplace)?
-                    }
-                };
-                frame!(self).push(r);
-            }
-            Op::CompareOp => {
-                let b = frame.pop();
-                let a = frame.pop();
-                let r = match super::numeric::compare_fast(&a, &b, arg) {
-                    Some(r) => Value::Bool(r),
-                    None => {
-                        let op = CmpOp::from_arg(arg).ok_or_else(|| internal_error("bad compare op"))?;
-                        self.compare(&a, &b, op)?
-                    }
-                };
-                frame!(self).push(r);
-            }
-            Op::Jump => {
-                if (arg as usize) < frame.ip && self.preemptive {
-                    frame.ip = arg as usize;
-                    return self.spend_budget();
-                }
-                frame.ip = arg as usize;
-            }
-            Op::PopJumpIfFalse => {
-                let v = frame.pop();
-                if !self.truthy_fast(&v)? {
-                    frame!(self).ip = arg as usize;
-                }
-            }
-            Op::PopJumpIfTrue => {
-                let v = frame.pop();
-                if self.truthy_fast(&v)? {
-                    frame!(self).ip = arg as usize;
-                }
-            }
-            Op::JumpIfFalseOrPop => {
-                let v = frame.top().clone();
-                let t = self.truthy_fast(&v)?;
-                let frame = frame!(self);
-                if !t {
-                    frame.ip = arg as usize;
-                } else {
+        loop {
+            let frame = frame!(self);
+            let Some(&instr) = frame.code.instrs.get(frame.ip) else {
+                return Err(internal_error("instruction pointer out of range"));
+            };
+            frame.ip += 1;
+            let arg = instr.arg;
+            match instr.op {
+                Op::Nop => {}
+                Op::PopTop => {
                     frame.pop();
                 }
-            }
-            Op::JumpIfTrueOrPop => {
-                let v = frame.top().clone();
-                let t = self.truthy_fast(&v)?;
-                let frame = frame!(self);
-                if t {
+                Op::Copy => {
+                    let v = frame.peek(arg as usize).clone();
+                    frame.push(v);
+                }
+                Op::Swap => {
+                    let len = frame.slots.len();
+                    let i = arg as usize;
+                    if i >= 1 && i <= frame.stack_len() {
+                        frame.slots.swap(len - 1, len - i);
+                    }
+                }
+                Op::LoadConst => {
+                    let v = frame.code.consts[arg as usize].clone();
+                    frame.push(v);
+                }
+                Op::LoadFast => {
+                    let v = &frame.slots[arg as usize];
+                    if v.is_null() {
+                        return Err(self.unbound_local(arg));
+                    }
+                    let v = v.clone();
+                    frame.push(v);
+                }
+                Op::StoreFast => {
+                    let v = frame.pop();
+                    frame.slots[arg as usize] = v;
+                }
+                Op::DeleteFast => {
+                    if frame.slots[arg as usize].is_null() {
+                        return Err(self.unbound_local(arg));
+                    }
+                    frame.slots[arg as usize] = Value::Null;
+                }
+                Op::BinaryOp => {
+                    let b = frame.pop();
+                    let a = frame.pop();
+                    let r = match super::numeric::binop_fast(&a, &b, arg) {
+                        Some(r) => r,
+                        None if self.push_binary_dunder(&a, &b, arg)? => continue,
+                        None => {
+                            let (op, inplace) = BinOp::from_arg(arg).ok_or_else(|| internal_error("bad binop"))?;
+                            self.binary_op(&a, &b, op, inplace)?
+                        }
+                    };
+                    frame!(self).push(r);
+                }
+                Op::CompareOp => {
+                    let b = frame.pop();
+                    let a = frame.pop();
+                    let r = match super::numeric::compare_fast(&a, &b, arg) {
+                        Some(r) => Value::Bool(r),
+                        None => {
+                            let op = CmpOp::from_arg(arg).ok_or_else(|| internal_error("bad compare op"))?;
+                            self.compare(&a, &b, op)?
+                        }
+                    };
+                    frame!(self).push(r);
+                }
+                Op::BinarySubscr => {
+                    let len = frame.slots.len();
+                    let hit = if len >= frame.stack_base + 2 {
+                        super::ops::index_fast(&frame.slots[len - 2], &frame.slots[len - 1])
+                    } else {
+                        None
+                    };
+                    match hit {
+                        Some(v) => {
+                            frame.slots.truncate(len - 2);
+                            frame.push(v);
+                        }
+                        None => self.step_other(Op::BinarySubscr, arg)?,
+                    }
+                }
+                Op::StoreSubscr if frame.stack_len() >= 3 => {
+                    // Stack: value, container, key.
+                    let key = frame.pop();
+                    let c = frame.pop();
+                    let v = frame.pop();
+                    if let Err(v) = super::ops::store_index_fast(&c, &key, v) {
+                        self.setitem(&c, key, v)?;
+                    }
+                }
+                Op::Jump => {
+                    let backward = (arg as usize) < frame.ip;
                     frame.ip = arg as usize;
-                } else {
-                    frame.pop();
+                    if backward && self.preemptive {
+                        self.spend_budget()?;
+                    }
                 }
-            }
-            Op::ReturnValue => {
-                let v = frame.pop();
-                let mut frame = self.frames.pop().unwrap();
-                if frame.generator.is_some() {
-                    return Ok(self.generator_returned(v, frame));
+                Op::PopJumpIfFalse => {
+                    let v = frame.pop();
+                    if !self.truthy_fast(&v)? {
+                        frame!(self).ip = arg as usize;
+                    }
                 }
-                let ret = std::mem::replace(&mut frame.ret, ReturnMode::Normal);
-                drop(frame);
-                return Ok(Flow::Return(v, ret, false));
-            }
-            Op::YieldFrom => return self.op_yield_from(),
-            Op::YieldValue => {
-                let v = frame.pop();
-                return self.generator_yield(v);
-            }
-            Op::Call | Op::CallMethod if self.fast_call(instr.op, arg as usize)? => {
-                if self.preemptive {
-                    return self.spend_budget();
+                Op::PopJumpIfTrue => {
+                    let v = frame.pop();
+                    if self.truthy_fast(&v)? {
+                        frame!(self).ip = arg as usize;
+                    }
                 }
-            }
-            Op::Call | Op::CallKw | Op::CallEx | Op::CallMethod | Op::CallMethodKw => {
-                let (f, args) = self.pop_call_args(instr.op, arg)?;
-                self.call_from_frame(&f, args)?;
-                if self.preemptive {
-                    return self.spend_budget();
+                Op::JumpIfFalseOrPop => {
+                    let v = frame.top().clone();
+                    let t = self.truthy_fast(&v)?;
+                    let frame = frame!(self);
+                    if !t {
+                        frame.ip = arg as usize;
+                    } else {
+                        frame.pop();
+                    }
                 }
+                Op::JumpIfTrueOrPop => {
+                    let v = frame.top().clone();
+                    let t = self.truthy_fast(&v)?;
+                    let frame = frame!(self);
+                    if t {
+                        frame.ip = arg as usize;
+                    } else {
+                        frame.pop();
+                    }
+                }
+                Op::ReturnValue => {
+                    let v = frame.pop();
+                    let mut frame = self.frames.pop().unwrap();
+                    if frame.generator.is_some() {
+                        return Ok(self.generator_returned(v, frame));
+                    }
+                    let ret = std::mem::replace(&mut frame.ret, ReturnMode::Normal);
+                    drop(frame);
+                    return Ok(Flow::Return(v, ret, false));
+                }
+                Op::YieldFrom => return self.op_yield_from(),
+                Op::YieldValue => {
+                    let v = frame.pop();
+                    return self.generator_yield(v);
+                }
+                Op::Call | Op::CallMethod if self.fast_call(instr.op, arg as usize)? => {
+                    if self.preemptive {
+                        self.spend_budget()?;
+                    }
+                }
+                Op::Call | Op::CallKw | Op::CallEx | Op::CallMethod | Op::CallMethodKw => {
+                    let (f, args) = self.pop_call_args(instr.op, arg)?;
+                    self.call_from_frame(&f, args)?;
+                    if self.preemptive {
+                        self.spend_budget()?;
+                    }
+                }
+                op => self.step_other(op, arg)?,
             }
-            op => self.step_other(op, arg)?,
         }
-        Ok(Flow::Continue)
     }
 
     /// Preemption: when the budget runs out, a tasklet on several workers

@@ -718,6 +718,45 @@ pub fn is_object_slot(m: &Value) -> bool {
     matches!(m.payload(), Some(Payload::NativeFunc(n)) if n.name.starts_with("object."))
 }
 
+/// `c[k]` for a built-in list or tuple and an in-range int, without any
+/// error path (`None`: take the general path, which also raises).
+#[inline]
+pub fn index_fast(c: &Value, k: &Value) -> Option<Value> {
+    let (Value::Obj(o), Value::Int(i)) = (c, k) else { return None };
+    if o.class.is_some() {
+        return None;
+    }
+    match &o.payload {
+        Payload::List(l) => {
+            let l = l.lock();
+            seq_index(l.len(), *i).map(|i| l[i].clone())
+        }
+        Payload::Tuple(t) => seq_index(t.len(), *i).map(|i| t[i].clone()),
+        _ => None,
+    }
+}
+
+/// `c[k] = v` for a built-in list and an in-range int: `Err(v)` hands the
+/// value back when the general path must run. The replaced item is dropped
+/// after the list's lock is released.
+#[inline]
+pub fn store_index_fast(c: &Value, k: &Value, v: Value) -> Result<(), Value> {
+    let (Value::Obj(o), Value::Int(i)) = (c, k) else { return Err(v) };
+    if o.class.is_some() {
+        return Err(v);
+    }
+    let Payload::List(l) = &o.payload else { return Err(v) };
+    let old = {
+        let mut l = l.lock();
+        match seq_index(l.len(), *i) {
+            Some(i) => std::mem::replace(&mut l[i], v),
+            None => return Err(v),
+        }
+    };
+    drop(old);
+    Ok(())
+}
+
 /// Python index normalisation: negative counts from the end.
 pub fn seq_index(len: usize, i: i64) -> Option<usize> {
     let i = if i < 0 { i + len as i64 } else { i };
