@@ -82,12 +82,12 @@ pub fn needs_own_stack(vm: &Vm, f: &Value, args: &Args) -> bool {
     if !vm.can_suspend() || vm.on_coroutine {
         return false;
     }
-    let Some(name) = native_name(f) else { return false };
-    if never_reenters(name) {
+    // Cheapest test first: most native calls get only built-in values.
+    let this_is_python = matches!(f.payload(), Some(Payload::BoundMethod { this, .. }) if is_python_level(this));
+    if !(this_is_python || args.pos.iter().any(is_python_level) || args.kw.iter().any(|(_, v)| is_python_level(v))) {
         return false;
     }
-    let this_is_python = matches!(f.payload(), Some(Payload::BoundMethod { this, .. }) if is_python_level(this));
-    this_is_python || args.pos.iter().any(is_python_level) || args.kw.iter().any(|(_, v)| is_python_level(v))
+    native_name(f).is_some_and(|name| !never_reenters(name))
 }
 
 /// A `*mut Vm` that may cross into the coroutine closure.
