@@ -12,6 +12,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "heapq" => include_str!("heapq.py"),
         "itertools" => include_str!("itertools.py"),
         "operator" => include_str!("operator.py"),
+        "random" => include_str!("random.py"),
         "string" => include_str!("string.py"),
         _ => return None,
     })

@@ -98,7 +98,7 @@ class Template:
                         i = start = e + 1
                         continue
                 yield ('text', s[start:j])
-                yield ('invalid', j)
+                yield ('invalid', k)
                 i = start = k
                 continue
             if k < n and _is_id_start(s[k]):
@@ -110,7 +110,7 @@ class Template:
                 i = start = e
                 continue
             yield ('text', s[start:j])
-            yield ('invalid', j)
+            yield ('invalid', k)
             i = start = k
         yield ('text', s[start:])
 
@@ -274,6 +274,8 @@ class Formatter:
             if c == '{':
                 if i + 1 < n and s[i + 1] == '{':
                     literal.append('{')
+                    yield ''.join(literal), None, None, None
+                    literal = []
                     i += 2
                     continue
                 # find the matching close brace
@@ -321,6 +323,8 @@ class Formatter:
             elif c == '}':
                 if i + 1 < n and s[i + 1] == '}':
                     literal.append('}')
+                    yield ''.join(literal), None, None, None
+                    literal = []
                     i += 2
                     continue
                 raise ValueError("Single '}' encountered in format string")

@@ -1,0 +1,30 @@
+import random
+random.seed(42)
+print(random.random(), random.random())
+print([random.randint(1, 100) for _ in range(10)])
+print(random.randrange(10), random.randrange(5, 50, 5), random.randrange(100, 0, -7))
+print(random.choice('abcdefg'), random.choice([1, 2, 3]))
+l = list(range(20)); random.shuffle(l); print(l)
+print(random.sample(range(100), 5), random.sample('abcdefgh', 3), random.sample(range(10000), 8))
+print(random.uniform(1, 10), random.gauss(0, 1), random.gauss(5, 2), random.normalvariate(0, 1))
+print(random.getrandbits(1), random.getrandbits(32), random.getrandbits(100))
+print(random.choices('abc', k=5), random.choices('abc', weights=[10, 1, 1], k=5), random.choices(range(5), cum_weights=[1, 2, 3, 4, 5], k=3))
+print(random.expovariate(1.5), random.triangular(0, 10, 3), random.betavariate(2, 3), random.gammavariate(0.5, 1), random.gammavariate(3, 2))
+print(random.lognormvariate(0, 1), random.vonmisesvariate(1, 2), random.paretovariate(3), random.weibullvariate(1, 2))
+print(random.randbytes(6))
+for s in [0, 1, 2**40 + 7, -5, 12345678901234567890123, 3.7, 'hello', b'bytes', '']:
+    random.seed(s); print(repr(s), random.random(), random.randint(0, 10**6))
+r = random.Random(7); r2 = random.Random(7); print(r.random() == r2.random(), r.random())
+st = r.getstate(); a = [r.random() for _ in range(3)]; r.setstate(st); print(a == [r.random() for _ in range(3)])
+random.seed(99)
+print(random.sample(range(50), k=4, counts=None), random.sample(['x', 'y'], k=3, counts=[2, 1]))
+print(sum(random.random() for _ in range(2000)))
+try:
+    random.choice([])
+except IndexError as e: print('IndexError', e)
+try:
+    random.randrange(0)
+except ValueError as e: print('ValueError', e)
+try:
+    random.sample([1, 2], 3)
+except ValueError as e: print('ValueError', e)
