@@ -325,9 +325,9 @@ impl Vm {
                 })?;
                 let enter = self.getattr(&mgr, "__enter__")?;
                 frame!(self).push(exit);
-                let r = self.call0(&enter)?;
-                frame!(self).push(r);
-                Ok(())
+                // A Python `__enter__` runs as a heap frame (it may wait,
+                // e.g. acquiring a lock); its result lands on this stack.
+                self.call_from_frame(&enter, Args::default())
             }
             Op::WithExceptStart => {
                 let frame = frame!(self);
@@ -335,9 +335,7 @@ impl Vm {
                 let exit = frame.peek(3).clone();
                 let tb = Value::None;
                 let t = Value::Obj(type_of(&exc).clone());
-                let r = self.call(&exit, Args::new(vec![t, exc, tb]))?;
-                frame!(self).push(r);
-                Ok(())
+                self.call_from_frame(&exit, Args::new(vec![t, exc, tb]))
             }
             Op::LoadBuildClass => {
                 let v = self.rt.builtin("__build_class__").ok_or_else(|| name_error("__build_class__ not found"))?;
