@@ -5,9 +5,11 @@
 /// The source of the embedded module `name`, if weft ships one.
 pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
+        "__future__" => include_str!("__future__.py"),
         "bisect" => include_str!("bisect.py"),
         "collections" => include_str!("collections.py"),
         "copy" => include_str!("copy.py"),
+        "dataclasses" => include_str!("dataclasses.py"),
         "functools" => include_str!("functools.py"),
         "heapq" => include_str!("heapq.py"),
         "itertools" => include_str!("itertools.py"),
