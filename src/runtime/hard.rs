@@ -60,6 +60,8 @@ fn is_python_level(v: &Value) -> bool {
                     Payload::Function(_) | Payload::BoundMethod { .. } | Payload::Generator(_) | Payload::Iter(_)
                 )
                 || matches!(&o.payload, Payload::Type(t) if t.heap_type)
+                // Iterating a channel (list(ch), next(ch)) may block.
+                || matches!(&o.payload, Payload::Native(n) if std::ptr::eq(n.type_obj(), super::channel::channel_type()))
         }
         _ => false,
     }

@@ -64,6 +64,21 @@ pub struct TaskletExt {
     pub pending_irq: bool,
     /// Parked on a wait outside Stackless (sleep, lock, I/O).
     pub ext_parked: bool,
+    /// Waiting for the baton on its coroutine stack (a switch inside a
+    /// native callback): its bomb goes to `bomb`, raised at the wait.
+    pub co_wait: bool,
+    pub bomb: Option<PyErr>,
+}
+
+/// Stackless's "bomb in tempval": the error the tasklet raises when it
+/// next runs, at the point where it waits.
+fn set_bomb(t: &Arc<TaskletCore>, e: PyErr) {
+    let mut s = t.state.lock();
+    if s.ext.co_wait {
+        s.ext.bomb = Some(e);
+    } else {
+        s.throw = Some(e);
+    }
 }
 
 #[derive(Clone, Copy, Default)]
@@ -315,9 +330,11 @@ fn finish_switch(vm: &mut Vm, me: &Arc<TaskletCore>, sw: Result<Sw, PyErr>) -> P
 /// tasklet's coroutine stack parks (hard switch).
 fn suspend(vm: &mut Vm, me: &Arc<TaskletCore>) -> PyResult {
     if vm.on_coroutine {
+        me.state.lock().ext.co_wait = true;
         while !is_running(me) {
             weft_scheduler::park_current();
         }
+        me.state.lock().ext.co_wait = false;
         return take_result(me);
     }
     vm.pending = Some(Pending::Switched(me.clone()));
@@ -333,7 +350,7 @@ fn can_switch(vm: &Vm) -> bool {
 /// tempval (Stackless's `TASKLET_CLAIMVAL`).
 pub fn take_result(me: &Arc<TaskletCore>) -> PyResult {
     let mut s = me.state.lock();
-    if let Some(e) = s.throw.take() {
+    if let Some(e) = s.ext.bomb.take().or_else(|| s.throw.take()) {
         return Err(e);
     }
     Ok(std::mem::replace(&mut s.tempval, Value::None))
@@ -495,7 +512,7 @@ pub fn tasklet_end(vm: &mut Vm, core: &Arc<TaskletCore>, bomb: Option<PyErr>) {
         if let Some(b) = bomb {
             next = m.watchdog(false);
             if let Some(w) = &next {
-                w.state.lock().throw = Some(b);
+                set_bomb(w, b);
             }
         }
         schedule_task(&mut m, core, next, false)
@@ -690,7 +707,7 @@ pub fn throw(vm: &mut Vm, t: &Arc<TaskletCore>, err: PyErr, pending: bool) -> Py
     let sw = {
         let mut m = MODEL.lock();
         ensure_spawned(vm, t)?;
-        t.state.lock().throw = Some(err);
+        set_bomb(t, err);
         if pending {
             prepare(&mut m, t);
             return Ok(Value::None);
@@ -746,6 +763,7 @@ pub fn channel_action(vm: &mut Vm, ch_obj: &Value, chan: &ChanRef, dir: i8, payl
             if dir > 0 {
                 match payload {
                     Ok(v) => s.tempval = v,
+                    Err(e) if s.ext.co_wait => s.ext.bomb = Some(e),
                     Err(e) => s.throw = Some(e),
                 }
                 Ok(Value::None)
