@@ -109,7 +109,9 @@ impl Vm {
         if name == "__class__" {
             return Ok(Some(Value::Obj(t)));
         }
-        if name == "__dict__" {
+        // Slotted instances keep an internal dict but expose no `__dict__`.
+        let slotted = type_data(&t).slots.as_ref().is_some_and(|s| !s.iter().any(|n| &**n == "__dict__"));
+        if name == "__dict__" && !slotted {
             if let Some(d) = self.instance_dict_value(obj) {
                 return Ok(Some(d));
             }

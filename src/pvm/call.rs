@@ -154,6 +154,12 @@ impl Vm {
                 }
             }
         }
+        self.construct_default(cls, args)
+    }
+
+    /// `type.__call__`: `__new__`, then `__init__` when `__new__` returned
+    /// an instance of the class (the `__init__` frame is pushed, not run).
+    pub fn construct_default(&mut self, cls: &ObjRef, args: Args) -> PyResult<Callee> {
         if Arc::ptr_eq(cls, &types().type_) && args.pos.len() == 1 && args.kw.is_empty() {
             return Ok(Callee::Done(Value::Obj(type_of(&args.pos[0]).clone())));
         }

@@ -244,6 +244,19 @@ fn noop(_vm: &mut Vm, _args: Args) -> PyResult {
     Ok(Value::None)
 }
 
+/// `type.__call__(cls, *args, **kw)` (reached through `super().__call__`
+/// in a metaclass).
+fn type_call(vm: &mut Vm, mut args: Args) -> PyResult {
+    if args.pos.is_empty() {
+        return Err(type_error("descriptor '__call__' of 'type' object needs an argument"));
+    }
+    let cls = as_type(&args.pos.remove(0))?;
+    match vm.construct_default(&cls, args)? {
+        super::call::Callee::Done(v) => Ok(v),
+        super::call::Callee::Frame(f) => vm.run_frame(f),
+    }
+}
+
 fn type_mro(_vm: &mut Vm, args: Args) -> PyResult {
     let t = as_type(arg(&args, 0)?)?;
     let mut m = vec![Value::Obj(t.clone())];
@@ -456,6 +469,7 @@ pub fn install(builtins: &mut DictData) {
     type_data(&t.type_).dict.lock().set_str(Value::str("__new__"), static_new(type_new_native, "type.__new__"));
     add_native(&t.type_, "__init__", "type.__init__", noop);
     add_native(&t.type_, "mro", "type.mro", type_mro);
+    add_native(&t.type_, "__call__", "type.__call__", type_call);
     type_data(&t.super_).dict.lock().set_str(Value::str("__new__"), static_new(super_new, "super.__new__"));
     type_data(&t.property).dict.lock().set_str(Value::str("__new__"), static_new(property_new, "property.__new__"));
     add_native(&t.property, "getter", "property.getter", property_getter);
