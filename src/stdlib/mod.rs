@@ -12,10 +12,12 @@ pub fn source(name: &str) -> Option<&'static str> {
         "dataclasses" => include_str!("dataclasses.py"),
         "functools" => include_str!("functools.py"),
         "heapq" => include_str!("heapq.py"),
+        "json" => include_str!("json.py"),
         "itertools" => include_str!("itertools.py"),
         "operator" => include_str!("operator.py"),
         "random" => include_str!("random.py"),
         "string" => include_str!("string.py"),
+        "textwrap" => include_str!("textwrap.py"),
         _ => return None,
     })
 }
