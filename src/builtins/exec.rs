@@ -12,7 +12,10 @@ use crate::value::Value;
 const RESULT: &str = "__weft_eval__";
 
 fn compile_src(src: &str, filename: &str, eval: bool) -> PyResult<std::sync::Arc<crate::bytecode::CodeObject>> {
-    let text = if eval { format!("{RESULT} = (\n{}\n)", src.trim()) } else { src.to_string() };
+    if eval {
+        crate::compiler::check_expression(src.trim(), filename).map_err(crate::pvm::import::syntax_error_from)?;
+    }
+    let text = if eval { format!("{RESULT} = ({}\n)", src.trim()) } else { src.to_string() };
     crate::compiler::compile_module(&text, filename).map_err(crate::pvm::import::syntax_error_from)
 }
 

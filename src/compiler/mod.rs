@@ -139,6 +139,22 @@ pub(crate) fn mangle(private: Option<&str>, name: &str) -> String {
 }
 
 /// Compiles a module's source to its code object (`<module>`, NAMESPACE).
+/// Checks that `source` is a single expression (`eval` mode), reporting
+/// syntax errors as CPython's `eval` does.
+pub fn check_expression(source: &str, filename: &str) -> Result<(), CompileError> {
+    let info = SourceInfo::new(source, filename);
+    match ruff_python_parser::parse_expression(source) {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            let mut err = syntax_error::from_parse_error(&info, &e);
+            if err.message.starts_with("expected an identifier") || err.message.starts_with("Expected an expression") {
+                err.message = "invalid syntax".to_string();
+            }
+            Err(err)
+        }
+    }
+}
+
 pub fn compile_module(source: &str, filename: &str) -> Result<Arc<CodeObject>, CompileError> {
     let info = SourceInfo::new(source, filename);
     let parsed = match ruff_python_parser::parse_module(source) {

@@ -232,6 +232,9 @@ fn type_new_native(vm: &mut Vm, args: Args) -> PyResult {
         return Err(type_error("type() takes 1 or 3 arguments"));
     }
     let name = args.pos[1].as_str().ok_or_else(|| type_error("type.__new__() argument 1 must be str"))?.to_string();
+    if !matches!(args.pos[2].payload(), Some(Payload::Tuple(_))) {
+        return Err(type_error(format!("type.__new__() argument 2 must be tuple, not {}", type_name(&args.pos[2]))));
+    }
     let bases: Vec<ObjRef> = vm.collect(&args.pos[2])?.iter().map(as_type).collect::<PyResult<_>>()?;
     let ns = args.pos[3].clone();
     if !vm.is_mapping(&ns) {

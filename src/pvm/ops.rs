@@ -282,6 +282,13 @@ impl Vm {
             }
         }
         let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
+        if op == BinOp::Mul {
+            let is_seq = |v: &Value| matches!(v.payload(), Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_)));
+            if is_seq(a) || is_seq(b) {
+                let other = if is_seq(a) { b } else { a };
+                return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(other))));
+            }
+        }
         if op == BinOp::Add && a.as_str().is_some() && !is_user(a) {
             return Err(type_error(format!("can only concatenate str (not \"{}\") to str", type_name(b))));
         }

@@ -88,11 +88,26 @@ pub fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<String> {
             return Ok(s);
         }
     }
+    if is_a(v, "SyntaxError") && args.len() == 2 {
+        if let Some(s) = syntax_error_str(vm, &args)? {
+            return Ok(s);
+        }
+    }
     match args.len() {
         0 => Ok(String::new()),
         1 => vm.str(&args[0]),
         _ => vm.repr(&Value::tuple(args)),
     }
+}
+
+/// `msg (file, line N)` for SyntaxError(msg, (file, line, col, text)).
+fn syntax_error_str(vm: &mut Vm, args: &[Value]) -> PyResult<Option<String>> {
+    let details = vm.collect(&args[1])?;
+    let (Some(file), Some(line)) = (details.first(), details.get(1)) else { return Ok(None) };
+    let msg = vm.str(&args[0])?;
+    let file = vm.str(file)?;
+    let short = std::path::Path::new(&file).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or(file);
+    Ok(Some(format!("{msg} ({short}, line {})", vm.str(line)?)))
 }
 
 fn exc_str_method(vm: &mut Vm, a: Args) -> PyResult {
