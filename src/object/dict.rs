@@ -2,7 +2,8 @@
 //!
 //! `entries` keeps insertion order; deleted entries become tombstones (`key`
 //! is `Null`) and are compacted when they outnumber live ones. `index` maps a
-//! hash to entry positions. The table never calls Python code: key equality
+//! hash to entry positions once the table has more than `SMALL` entries;
+//! smaller tables (most instance dicts) are scanned linearly. The table never calls Python code: key equality
 //! that needs a user `__eq__` is reported back as `Lookup::NeedsEq` so the
 //! caller can release the lock, run `__eq__`, and retry.
 
@@ -40,7 +41,8 @@ pub enum Lookup {
 
 impl DictData {
     pub fn with_capacity(n: usize) -> DictData {
-        DictData { entries: Vec::with_capacity(n), index: HashTable::with_capacity(n), live: 0, version: 0 }
+        let index = if n > SMALL { HashTable::with_capacity(n) } else { HashTable::new() };
+        DictData { entries: Vec::with_capacity(n), index, live: 0, version: 0 }
     }
     #[inline]
     pub fn len(&self) -> usize {
@@ -56,21 +58,60 @@ impl DictData {
     /// Python equality was already found false are skipped.
     pub fn lookup(&self, hash: u64, key: &Value, skip: &[usize]) -> Lookup {
         let entries = &self.entries;
+        if !self.indexed() {
+            for (i, e) in entries.iter().enumerate() {
+                if e.hash != hash || e.key.is_null() || skip.contains(&i) {
+                    continue;
+                }
+                if let Some(r) = Self::probe_entry(i, e, key) {
+                    return r;
+                }
+            }
+            return Lookup::NotFound;
+        }
         for &i in self.index.iter_hash(hash) {
             let e = &entries[i];
             if e.hash != hash || e.key.is_null() || skip.contains(&i) {
                 continue;
             }
-            if e.key.is(key) {
-                return Lookup::Found(i);
-            }
-            match crate::object::types::native_eq(&e.key, key) {
-                Some(true) => return Lookup::Found(i),
-                Some(false) => {}
-                None => return Lookup::NeedsEq(i, e.key.clone()),
+            if let Some(r) = Self::probe_entry(i, e, key) {
+                return r;
             }
         }
         Lookup::NotFound
+    }
+
+    /// Compares entry `i` (same hash, live) with `key`: `None` = different.
+    #[inline]
+    fn probe_entry(i: usize, e: &Entry, key: &Value) -> Option<Lookup> {
+        if e.key.is(key) {
+            return Some(Lookup::Found(i));
+        }
+        match crate::object::types::native_eq(&e.key, key) {
+            Some(true) => Some(Lookup::Found(i)),
+            Some(false) => None,
+            None => Some(Lookup::NeedsEq(i, e.key.clone())),
+        }
+    }
+
+    /// Invariant: `index` holds every live entry exactly when the table has
+    /// more than `SMALL` entries; smaller tables are scanned linearly (most
+    /// instance dicts never pay for an index).
+    #[inline]
+    fn indexed(&self) -> bool {
+        self.entries.len() > SMALL
+    }
+
+    fn rebuild_index(&mut self) {
+        let mut index = HashTable::with_capacity(self.entries.len());
+        for (i, e) in self.entries.iter().enumerate() {
+            if e.key.is_null() {
+                continue;
+            }
+            let entries = &self.entries;
+            index.insert_unique(e.hash, i, |&j| entries[j].hash);
+        }
+        self.index = index;
     }
 
     pub fn entry(&self, i: usize) -> Option<&Entry> {
@@ -87,8 +128,12 @@ impl DictData {
     pub fn insert_new(&mut self, hash: u64, key: Value, value: Value) {
         let pos = self.entries.len();
         self.entries.push(Entry { hash, key, value });
-        let entries = &self.entries;
-        self.index.insert_unique(hash, pos, |&i| entries[i].hash);
+        if pos == SMALL {
+            self.rebuild_index();
+        } else if pos > SMALL {
+            let entries = &self.entries;
+            self.index.insert_unique(hash, pos, |&i| entries[i].hash);
+        }
         self.live += 1;
         self.version += 1;
     }
@@ -96,8 +141,10 @@ impl DictData {
     /// Removes entry `i`, returning its key and value.
     pub fn remove_at(&mut self, i: usize) -> (Value, Value) {
         let hash = self.entries[i].hash;
-        if let Ok(slot) = self.index.find_entry(hash, |&j| j == i) {
-            slot.remove();
+        if self.indexed() {
+            if let Ok(slot) = self.index.find_entry(hash, |&j| j == i) {
+                slot.remove();
+            }
         }
         let e = &mut self.entries[i];
         let key = std::mem::take(&mut e.key);
@@ -112,12 +159,11 @@ impl DictData {
 
     fn compact(&mut self) {
         self.entries.retain(|e| !e.key.is_null());
-        let mut index = HashTable::with_capacity(self.entries.len());
-        for (i, e) in self.entries.iter().enumerate() {
-            let entries = &self.entries;
-            index.insert_unique(e.hash, i, |&j| entries[j].hash);
+        if self.indexed() {
+            self.rebuild_index();
+        } else {
+            self.index = HashTable::new();
         }
-        self.index = index;
     }
 
     pub fn clear(&mut self) {
@@ -189,8 +235,7 @@ impl DictData {
     #[inline]
     fn find_name(&self, name: &Name) -> Option<usize> {
         let hash = name.hash;
-        if self.entries.len() <= SMALL {
-            // Instance dicts are small: a scan of the hashes beats probing.
+        if !self.indexed() {
             return self.entries.iter().position(|e| e.hash == hash && name.same_as(&e.key));
         }
         self.index.iter_hash(hash).copied().find(|&i| {

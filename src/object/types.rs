@@ -283,6 +283,9 @@ pub mod tflags {
     pub const HAS_GETATTR: u64 = 4;
     /// `__slots__` without a `__dict__`: only slot names can be set.
     pub const SLOTS_ONLY: u64 = 8;
+    /// A heap type with the plain instance layout whose `__new__` is
+    /// `object.__new__`: calling it makes a fresh `Instance` with a dict.
+    pub const PLAIN_NEW: u64 = 16;
 }
 
 /// Attribute-protocol facts about `t` (see `tflags`), cached on the type
@@ -314,8 +317,20 @@ fn compute_type_flags(t: &ObjRef) -> u64 {
     if lookup_in_type(t, "__getattr__").is_some() {
         f |= tflags::HAS_GETATTR;
     }
-    if type_data(t).slots.is_some() && lookup_in_type(t, "__dict__").is_none() {
+    let td = type_data(t);
+    if td.slots.is_some() && lookup_in_type(t, "__dict__").is_none() {
         f |= tflags::SLOTS_ONLY;
+    }
+    let object_new = match lookup_in_type(t, "__new__") {
+        Some(Value::Obj(o)) => match &o.payload {
+            Payload::StaticMethod(inner) => matches!(inner.payload(), Some(Payload::NativeFunc(n)) if n.name == "object.__new__"),
+            Payload::NativeFunc(n) => n.name == "object.__new__",
+            _ => false,
+        },
+        _ => false,
+    };
+    if object_new && td.heap_type && td.layout == Layout::Object {
+        f |= tflags::PLAIN_NEW;
     }
     f
 }

@@ -71,9 +71,15 @@ impl Vm {
             }
             Op::LoadGlobal => {
                 let frame = frame!(self);
-                let name = frame.code.names[arg as usize].clone();
-                let globals = frame.globals.clone();
-                let v = self.load_global(&globals, &name)?;
+                let name = &frame.code.name_values[arg as usize];
+                let v = match global_or_builtin(&frame.globals, &code_name(name)?) {
+                    Some(v) => v,
+                    None => {
+                        let name = frame.code.names[arg as usize].clone();
+                        let globals = frame.globals.clone();
+                        self.load_global(&globals, &name)?
+                    }
+                };
                 frame!(self).push(v);
                 Ok(())
             }
@@ -419,16 +425,33 @@ impl Vm {
 
     fn op_load_name(&mut self, arg: u32) -> PyResult<()> {
         let frame = frame!(self);
-        let name = frame.code.names[arg as usize].clone();
         let key = frame.code.name_values[arg as usize].clone();
         let globals = frame.globals.clone();
-        if let Some(ns) = frame.locals.clone() {
-            if let Some(v) = self.mapping_get(&ns, &key)? {
+        let locals = frame.locals.clone();
+        let name = code_name(&key)?;
+        if let Some(ns) = locals {
+            // A plain dict namespace (module and class bodies) is read by
+            // name; anything else goes through the mapping protocol.
+            let plain = match &ns {
+                Value::Obj(o) if o.class.is_none() => match &o.payload {
+                    Payload::Dict(d) => Some(d.lock().get_name(&name).cloned()),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let found = match plain {
+                Some(found) => found,
+                None => self.mapping_get(&ns, &key)?,
+            };
+            if let Some(v) = found {
                 frame!(self).push(v);
                 return Ok(());
             }
         }
-        let v = self.load_global(&globals, &name)?;
+        let v = match global_or_builtin(&globals, &name) {
+            Some(v) => v,
+            None => self.load_global(&globals, name.text)?,
+        };
         frame!(self).push(v);
         Ok(())
     }
@@ -811,6 +834,36 @@ fn self_matching_builtin(cls: &crate::object::ObjRef) -> bool {
     [&t.bool_, &t.bytearray, &t.bytes, &t.dict, &t.float, &t.frozenset, &t.int, &t.list, &t.set, &t.str_, &t.tuple]
         .iter()
         .any(|b| Arc::ptr_eq(b, cls))
+}
+
+/// `name` in `globals`, then in its `__builtins__` module or dict, looked
+/// up by pre-hashed name; `None` when absent (the caller falls back to
+/// `load_global`, which also knows the runtime's builtins and raises).
+#[inline]
+fn global_or_builtin(globals: &crate::object::ObjRef, name: &crate::object::Name) -> Option<Value> {
+    let Payload::Dict(d) = &globals.payload else { return None };
+    let builtins = {
+        let d = d.lock();
+        if let Some(v) = d.get_name(name) {
+            return Some(v.clone());
+        }
+        d.get_name(&builtins_name()).cloned()?
+    };
+    match builtins.payload() {
+        Some(Payload::Module(m)) => match &m.dict.payload {
+            Payload::Dict(d) => d.lock().get_name(name).cloned(),
+            _ => None,
+        },
+        Some(Payload::Dict(d)) => d.lock().get_name(name).cloned(),
+        _ => None,
+    }
+}
+
+/// The interned `"__builtins__"`.
+fn builtins_name() -> crate::object::Name<'static> {
+    static NAME: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    let v = NAME.get_or_init(|| crate::object::pystr::intern("__builtins__"));
+    crate::object::Name::from_value(v).expect("a str")
 }
 
 /// The `Name` of a code object's `str` name constant.

@@ -8,7 +8,7 @@ use super::exc::{internal_error, runtime_error, PyErr};
 use super::frame::{Frame, ReturnMode};
 use super::{PyResult, Vm};
 use crate::bytecode::{BinOp, CmpOp, Op};
-use crate::object::{Args, TbEntry};
+use crate::object::{Args, ObjRef, Payload, TbEntry};
 use crate::value::Value;
 
 /// How a nested run ended.
@@ -434,8 +434,10 @@ impl Vm {
 
     /// The common call: a plain Python function (no `*args`, `**kwargs`,
     /// keyword-only arguments or cells) called with exactly its positional
-    /// arguments. The arguments move straight from the caller's stack into
-    /// the new frame. Returns false when the slow path must handle it.
+    /// arguments, or a plain class (`object.__new__`, Python `__init__` of
+    /// that shape) instantiated with them. The arguments move straight from
+    /// the caller's stack into the new frame. Returns false when the slow
+    /// path must handle it.
     #[inline]
     fn fast_call(&mut self, op: Op, argc: usize) -> PyResult<bool> {
         let frame = frame!(self);
@@ -448,27 +450,39 @@ impl Vm {
             (len - argc - 2, len - argc - 1, argc + 1)
         };
         let Value::Obj(o) = &frame.slots[callable_at] else { return Ok(false) };
-        let crate::object::Payload::Function(func) = &o.payload else { return Ok(false) };
+        let (fobj, instance) = match &o.payload {
+            Payload::Function(func) if is_plain(func, nargs) => (o.clone(), None),
+            Payload::Type(_) => match plain_init(o, nargs) {
+                Some(init) => {
+                    let instance = super::class::new_instance_of(o, Payload::Instance);
+                    (init, Some(instance))
+                }
+                None => return Ok(false),
+            },
+            _ => return Ok(false),
+        };
+        let Payload::Function(func) = &fobj.payload else { return Ok(false) };
         let code = &func.code;
-        const SLOW: u32 = crate::bytecode::flags::VARARGS
-            | crate::bytecode::flags::VARKEYWORDS
-            | crate::bytecode::flags::GENERATOR
-            | crate::bytecode::flags::NAMESPACE;
-        if code.flags & SLOW != 0 || code.kwonlyargcount != 0 || code.argcount as usize != nargs || !code.cellvars.is_empty() {
-            return Ok(false);
-        }
         let mut new = Box::new(Frame::new(code.clone(), func.globals.clone(), None));
-        new.func = Some(o.clone());
         if let Some(closure) = &func.closure {
             let base = code.nlocals();
             for (i, c) in closure.iter().enumerate().take(code.freevars.len()) {
                 new.slots[base + i] = c.clone();
             }
         }
+        let skip = match instance {
+            Some(inst) => {
+                new.slots[0] = inst.clone();
+                new.ret = ReturnMode::Init(inst);
+                1
+            }
+            None => 0,
+        };
         for (i, v) in frame.slots.drain(first_arg..).enumerate() {
-            new.slots[i] = v;
+            new.slots[skip + i] = v;
         }
         frame.slots.truncate(callable_at);
+        new.func = Some(fobj);
         self.push_frame(new)?;
         Ok(true)
     }
@@ -525,6 +539,34 @@ impl Vm {
             "UnboundLocalError",
             format!("cannot access local variable '{name}' where it is not associated with a value"),
         )
+    }
+}
+
+/// A Python function the fast call path can enter with `nargs` positional
+/// arguments: no `*args`/`**kwargs`, keyword-only parameters or cells, not
+/// a generator or class body.
+#[inline]
+fn is_plain(func: &crate::object::Function, nargs: usize) -> bool {
+    const SLOW: u32 = crate::bytecode::flags::VARARGS
+        | crate::bytecode::flags::VARKEYWORDS
+        | crate::bytecode::flags::GENERATOR
+        | crate::bytecode::flags::NAMESPACE;
+    let code = &func.code;
+    code.flags & SLOW == 0 && code.kwonlyargcount == 0 && code.argcount as usize == nargs && code.cellvars.is_empty()
+}
+
+/// For a class whose instances are made by `object.__new__` (metaclass
+/// `type`, plain layout) and initialised by a plain Python `__init__`
+/// taking `nargs` arguments after `self`: that `__init__`.
+fn plain_init(cls: &ObjRef, nargs: usize) -> Option<ObjRef> {
+    use crate::object::types::{tflags, type_flags};
+    if cls.class.is_some() || type_flags(cls) & tflags::PLAIN_NEW == 0 {
+        return None;
+    }
+    let init = crate::object::types::lookup_in_type(cls, "__init__")?;
+    match init {
+        Value::Obj(f) if matches!(&f.payload, Payload::Function(func) if is_plain(func, nargs + 1)) => Some(f),
+        _ => None,
     }
 }
 
