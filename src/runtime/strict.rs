@@ -68,6 +68,8 @@ pub struct TaskletExt {
     /// native callback): its bomb goes to `bomb`, raised at the wait.
     pub co_wait: bool,
     pub bomb: Option<PyErr>,
+    /// In the runnables chain (membership in O(1) for a million tasklets).
+    pub in_chain: bool,
 }
 
 /// Stackless's "bomb in tempval": the error the tasklet raises when it
@@ -122,19 +124,32 @@ static MODEL: Mutex<Model> = Mutex::new(Model {
 });
 
 impl Model {
+    /// Where `t` is in the chain: a scan from the head, which is where the
+    /// tasklets a switch involves usually are.
     fn pos(&self, t: &Arc<TaskletCore>) -> Option<usize> {
+        if !t.state.lock().ext.in_chain {
+            return None;
+        }
         self.chain.iter().position(|c| Arc::ptr_eq(c, t))
+    }
+    fn contains(&self, t: &Arc<TaskletCore>) -> bool {
+        t.state.lock().ext.in_chain
     }
     /// `slp_current_insert`: at the end of the chain (just before current).
     fn push(&mut self, t: &Arc<TaskletCore>) {
-        if self.pos(t).is_none() {
-            self.chain.push_back(t.clone());
+        if !self.contains(t) {
+            self.insert_at(self.chain.len(), t);
         }
+    }
+    fn insert_at(&mut self, i: usize, t: &Arc<TaskletCore>) {
+        t.state.lock().ext.in_chain = true;
+        self.chain.insert(i, t.clone());
     }
     fn remove(&mut self, t: &Arc<TaskletCore>) -> bool {
         match self.pos(t) {
             Some(i) => {
                 self.chain.remove(i);
+                t.state.lock().ext.in_chain = false;
                 true
             }
             None => false,
@@ -151,7 +166,7 @@ impl Model {
     /// Neither runnable, blocked, nor waiting outside: a watchdog in `run()`
     /// or a removed tasklet.
     fn floating(&self, t: &Arc<TaskletCore>) -> bool {
-        self.pos(t).is_none() && {
+        !self.contains(t) && {
             let s = t.state.lock();
             !s.blocked && !s.ext.ext_parked && s.life != Life::Dead
         }
@@ -169,7 +184,7 @@ impl Model {
 pub fn init_main(core: &Arc<TaskletCore>) {
     let mut m = MODEL.lock();
     m.main = Some(core.clone());
-    m.chain.push_back(core.clone());
+    m.push(core);
     m.running = Some(core.clone());
 }
 
@@ -219,8 +234,8 @@ fn restore(m: &mut Model, prev: &Arc<TaskletCore>) {
     if prev.state.lock().blocked {
         chan_remove(prev);
     }
-    if m.pos(prev).is_none() {
-        m.chain.push_front(prev.clone());
+    if !m.contains(prev) {
+        m.insert_at(0, prev);
     }
     m.running = Some(prev.clone());
 }
@@ -273,7 +288,7 @@ fn schedule_task(m: &mut Model, prev: &Arc<TaskletCore>, next: Option<Arc<Taskle
                 } else {
                     m.interrupted = Some(next.clone());
                     let i = m.pos(&next).unwrap_or(m.chain.len());
-                    m.chain.insert(i, wd.clone());
+                    m.insert_at(i, &wd);
                     next = wd;
                 }
             }
@@ -599,8 +614,8 @@ pub fn run_end(vm: &mut Vm, soft: bool) -> PyResult {
             }
         }
     }
-    if m.pos(&me).is_none() {
-        m.chain.push_front(me.clone());
+    if !m.contains(&me) {
+        m.insert_at(0, &me);
     }
     if let Some(victim) = m.interrupted.take() {
         if !soft {
@@ -636,7 +651,7 @@ pub fn insert(vm: &mut Vm, t: &Arc<TaskletCore>) -> PyResult<()> {
             return Err(runtime_error("You cannot run a blocked tasklet"));
         }
     }
-    if m.pos(t).is_some() {
+    if m.contains(t) {
         return Ok(());
     }
     ensure_spawned(vm, t)?;
@@ -671,7 +686,7 @@ pub fn run_remove(vm: &mut Vm, t: &Arc<TaskletCore>, remove: bool) -> PyResult {
                 return Err(runtime_error("You cannot run a blocked tasklet"));
             }
         }
-        if m.pos(t).is_none() {
+        if !m.contains(t) {
             ensure_spawned(vm, t)?;
             m.push(t);
         }
@@ -780,7 +795,7 @@ pub fn channel_action(vm: &mut Vm, ch_obj: &Value, chan: &ChanRef, dir: i8, payl
             (m.chain.get((me_at + 1) % n).cloned(), false)
         } else if preference == -dir && can_switch {
             let at = (me_at + 1).min(m.chain.len());
-            m.chain.insert(at, target.clone());
+            m.insert_at(at, &target);
             (Some(target), true)
         } else {
             m.push(&target);
@@ -836,7 +851,7 @@ pub fn runcount() -> i64 {
 }
 
 pub fn in_chain(t: &Arc<TaskletCore>) -> bool {
-    MODEL.lock().pos(t).is_some()
+    MODEL.lock().contains(t)
 }
 
 /// `tasklet.next` / `tasklet.prev`: neighbours in the circular chain, or in
