@@ -10,6 +10,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "collections" => include_str!("collections.py"),
         "copy" => include_str!("copy.py"),
         "dataclasses" => include_str!("dataclasses.py"),
+        "enum" => include_str!("enum.py"),
         "functools" => include_str!("functools.py"),
         "heapq" => include_str!("heapq.py"),
         "json" => include_str!("json.py"),
