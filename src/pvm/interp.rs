@@ -272,6 +272,12 @@ impl Vm {
                     if v.is_null() {
                         return Err(self.unbound_local(arg));
                     }
+                    if let Some(item) = index_local_const(&frame.code, frame.ip, v) {
+                        // `x[k]` fused: the local is borrowed, not cloned.
+                        frame.ip += 2;
+                        frame.push(item);
+                        continue;
+                    }
                     let v = v.clone();
                     frame.push(v);
                 }
@@ -540,6 +546,22 @@ impl Vm {
             format!("cannot access local variable '{name}' where it is not associated with a value"),
         )
     }
+}
+
+/// `LoadFast x; LoadConst k; BinarySubscr` when `x` is a built-in list or
+/// tuple and `k` an in-range int: the item, read through a borrow of the
+/// local (no reference-count traffic on the container). `None` runs the
+/// instructions one by one (which also raises any error).
+#[inline]
+fn index_local_const(code: &crate::bytecode::CodeObject, ip: usize, local: &Value) -> Option<Value> {
+    if !matches!(local, Value::Obj(_)) {
+        return None;
+    }
+    let (load, subscr) = (code.instrs.get(ip)?, code.instrs.get(ip + 1)?);
+    if load.op != Op::LoadConst || subscr.op != Op::BinarySubscr {
+        return None;
+    }
+    super::ops::index_fast(local, code.consts.get(load.arg as usize)?)
 }
 
 /// A Python function the fast call path can enter with `nargs` positional
