@@ -363,7 +363,7 @@ fn dir(vm: &mut Vm, a: Args) -> PyResult {
                         }
                     }
                     _ => {
-                        if let Some(d) = v.as_obj().and_then(|o| o.dict.as_ref()) {
+                        if let Some(d) = v.as_obj().and_then(|o| o.inst_dict()) {
                             names.extend(d.lock().keys());
                         }
                         if let Some(Payload::Function(f)) = v.payload() {

@@ -34,9 +34,10 @@ pub struct Object {
     /// The Python class for instances of user-defined classes; `None` means
     /// the built-in type implied by the payload.
     pub class: Option<ObjRef>,
-    /// The instance `__dict__` (user-class instances, functions, modules keep
-    /// theirs in the payload).
-    pub dict: Option<Box<Mutex<DictData>>>,
+    /// The instance `__dict__` (user-class instances; functions and modules
+    /// keep theirs in the payload): a `dict` object, so `obj.__dict__` is the
+    /// live mapping.
+    pub dict: Option<ObjRef>,
 }
 
 impl Object {
@@ -45,7 +46,7 @@ impl Object {
         Arc::new(Object { payload, class: None, dict: None })
     }
     pub fn with_class(payload: Payload, class: ObjRef, has_dict: bool) -> ObjRef {
-        let dict = if has_dict { Some(Box::new(Mutex::new(DictData::default()))) } else { None };
+        let dict = if has_dict { Some(Object::new(Payload::Dict(Mutex::new(DictData::default())))) } else { None };
         Arc::new(Object { payload, class: Some(class), dict })
     }
 }
@@ -282,12 +283,21 @@ impl Payload {
 }
 
 impl Object {
+    /// The table of the instance `__dict__`, if the object has one.
+    #[inline]
+    pub fn inst_dict(&self) -> Option<&Mutex<DictData>> {
+        match &self.dict.as_ref()?.payload {
+            Payload::Dict(d) => Some(d),
+            _ => None,
+        }
+    }
+
     /// All references held by this object, including its class and `__dict__`.
     pub fn trace(&self, f: &mut dyn FnMut(&Value)) {
         if let Some(c) = &self.class {
             f(&Value::Obj(c.clone()));
         }
-        if let Some(d) = &self.dict {
+        if let Some(d) = self.inst_dict() {
             d.lock().trace(f);
         }
         self.payload.trace(f)

@@ -20,7 +20,7 @@ use crate::value::Value;
 /// Instance dict of objects that have one (instances, functions, modules).
 fn with_instance_dict<R>(v: &Value, f: impl FnOnce(&mut crate::object::DictData) -> R) -> Option<R> {
     let Value::Obj(o) = v else { return None };
-    if let Some(d) = &o.dict {
+    if let Some(d) = o.inst_dict() {
         return Some(f(&mut d.lock()));
     }
     match &o.payload {
@@ -134,11 +134,15 @@ impl Vm {
         Ok(None)
     }
 
-    /// A snapshot dict proxy of an instance `__dict__` (writes go through
-    /// setattr; `vars(obj)` reads it).
+    /// `obj.__dict__`: the live dict of modules and instances (a snapshot for
+    /// objects whose attributes live elsewhere, e.g. functions).
     fn instance_dict_value(&mut self, obj: &Value) -> Option<Value> {
         if let Some(Payload::Module(m)) = obj.payload() {
             return Some(Value::Obj(m.dict.clone()));
+        }
+        // Instances: the live dict object.
+        if let Some(d) = obj.as_obj().and_then(|o| o.dict.clone()) {
+            return Some(Value::Obj(d));
         }
         let items = with_instance_dict(obj, |d| d.clone_data())?;
         Some(Value::obj(Payload::Dict(parking_lot::Mutex::new(items))))

@@ -95,6 +95,18 @@ fn solid_layout(bases: &[ObjRef]) -> PyResult<Layout> {
 
 /// `type.__new__(meta, name, bases, ns)`.
 pub fn type_new(vm: &mut Vm, meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: &Value) -> PyResult<Value> {
+    type_new_kw(vm, meta, name, bases, ns, Vec::new())
+}
+
+/// `type.__new__` with the class keywords (passed to `__init_subclass__`).
+pub fn type_new_kw(
+    vm: &mut Vm,
+    meta: &ObjRef,
+    name: &str,
+    bases: Vec<ObjRef>,
+    ns: &Value,
+    kw: Vec<(Arc<str>, Value)>,
+) -> PyResult<Value> {
     let bases = if bases.is_empty() { vec![types().object.clone()] } else { bases };
     for b in &bases {
         if let Some(Payload::Type(bt)) = Some(&b.payload) {
@@ -117,6 +129,9 @@ pub fn type_new(vm: &mut Vm, meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: 
             _ => v,
         };
         dict.set_str(Value::str(key), v);
+    }
+    if dict.get_str("__doc__").is_none() {
+        dict.set_str(Value::str("__doc__"), Value::None);
     }
     if dict.get_str("__eq__").is_some() && dict.get_str("__hash__").is_none() {
         dict.set_str(Value::str("__hash__"), Value::None);
@@ -150,7 +165,7 @@ pub fn type_new(vm: &mut Vm, meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: 
     };
     let cls_v = Value::Obj(cls.clone());
     set_names(vm, &cls_v)?;
-    init_subclass(vm, &cls)?;
+    init_subclass(vm, &cls, kw)?;
     Ok(cls_v)
 }
 
@@ -165,12 +180,19 @@ fn set_names(vm: &mut Vm, cls: &Value) -> PyResult<()> {
     Ok(())
 }
 
-fn init_subclass(vm: &mut Vm, cls: &ObjRef) -> PyResult<()> {
+fn init_subclass(vm: &mut Vm, cls: &ObjRef, kw: Vec<(Arc<str>, Value)>) -> PyResult<()> {
     let td = type_data(cls);
     for b in &td.mro {
-        if let Some(f) = type_data(b).dict.lock().get_str("__init_subclass__").cloned() {
-            if let Some(Payload::ClassMethod(f)) = f.payload() {
-                vm.call1(f, Value::Obj(cls.clone()))?;
+        let found = type_data(b).dict.lock().get_str("__init_subclass__").cloned();
+        if let Some(f) = found {
+            match f.payload() {
+                Some(Payload::ClassMethod(f)) => {
+                    vm.call(f, Args { pos: vec![Value::Obj(cls.clone())], kw })?;
+                }
+                _ if !kw.is_empty() => {
+                    return Err(type_error(format!("{}.__init_subclass__() takes no keyword arguments", td.name.lock())));
+                }
+                _ => {}
             }
             return Ok(());
         }
@@ -240,7 +262,7 @@ fn type_new_native(vm: &mut Vm, args: Args) -> PyResult {
     if !vm.is_mapping(&ns) {
         return Err(type_error("type.__new__() argument 3 must be dict"));
     }
-    type_new(vm, &meta, &name, bases, &ns)
+    type_new_kw(vm, &meta, &name, bases, &ns, args.kw)
 }
 
 fn noop(_vm: &mut Vm, _args: Args) -> PyResult {

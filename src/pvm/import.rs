@@ -17,7 +17,7 @@ use std::sync::Arc;
 fn import_error(msg: String, name: &str) -> PyErr {
     let e = PyErr::new("ModuleNotFoundError", msg);
     if let Some(Value::Obj(o)) = Some(&e.exc) {
-        if let Some(d) = &o.dict {
+        if let Some(d) = o.inst_dict() {
             d.lock().set_str(Value::str("name"), Value::str(name));
         }
     }

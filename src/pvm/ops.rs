@@ -325,14 +325,20 @@ impl Vm {
     }
 
     pub fn unary_op(&mut self, a: &Value, op: Op) -> PyResult {
-        if let Some(r) = numeric::unary_numeric(a, op) {
-            return Ok(r);
-        }
         let (name, sym) = match op {
             Op::UnaryNegative => ("__neg__", "-"),
             Op::UnaryPositive => ("__pos__", "+"),
             _ => ("__invert__", "~"),
         };
+        // A subclass of int/float may override the operator.
+        if is_user(a) {
+            if let Some(r) = self.call_special(a, name, vec![])? {
+                return Ok(r);
+            }
+        }
+        if let Some(r) = numeric::unary_numeric(a, op) {
+            return Ok(r);
+        }
         match self.call_special(a, name, vec![])? {
             Some(r) => Ok(r),
             None => Err(type_error(format!("bad operand type for unary {sym}: '{}'", type_name(a)))),

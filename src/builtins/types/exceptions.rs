@@ -248,11 +248,11 @@ fn exit_code(_vm: &mut Vm, a: Args) -> PyResult {
 
 fn dict_attr(v: &Value, name: &str) -> Option<Value> {
     let o = v.as_obj()?;
-    o.dict.as_ref()?.lock().get_str(name).cloned()
+    o.inst_dict()?.lock().get_str(name).cloned()
 }
 
 fn set_dict_attr(v: &Value, name: &str, val: Value) {
-    if let Some(d) = v.as_obj().and_then(|o| o.dict.as_ref()) {
+    if let Some(d) = v.as_obj().and_then(|o| o.inst_dict()) {
         d.lock().set_str(Value::str(name), val);
     }
 }
