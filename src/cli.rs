@@ -111,6 +111,19 @@ fn search_path(first: &str) -> Vec<String> {
 
 fn run(mode: Mode, rest: Vec<String>) -> i32 {
     match mode {
+        Mode::File(path) if path.as_os_str() == "-" => {
+            let mut source = String::new();
+            use std::io::Read;
+            if let Err(e) = std::io::stdin().read_to_string(&mut source) {
+                eprintln!("weft: can't read standard input: {e}");
+                return 2;
+            }
+            let mut argv = vec!["-".to_string()];
+            argv.extend(rest);
+            let rt = Runtime::new(argv, search_path(""));
+            let mut vm = Vm::new(rt);
+            run_main_source(&mut vm, &source, Path::new("<stdin>"))
+        }
         Mode::File(path) => {
             let source = match std::fs::read(&path) {
                 Ok(b) => String::from_utf8_lossy(&b).into_owned(),
@@ -158,7 +171,7 @@ fn errno_text(e: &std::io::Error) -> String {
 fn run_main_source(vm: &mut Vm, source: &str, path: &Path) -> i32 {
     let filename = path.to_string_lossy().into_owned();
     crate::pvm::runtime::register_source(&filename, source);
-    let code = if path == Path::new("<string>") {
+    let code = if path == Path::new("<string>") || path == Path::new("<stdin>") {
         crate::compiler::compile_module(source, &filename)
     } else {
         crate::compiler::cache::load_or_compile(path, source)

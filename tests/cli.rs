@@ -62,6 +62,22 @@ fn dash_c_and_argv() {
 }
 
 #[test]
+fn dash_reads_the_program_from_stdin() {
+    use std::io::Write;
+    let d = tempdir("stdin");
+    let mut child = weft()
+        .args(["-", "x"])
+        .current_dir(&d)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"import sys\nprint(sys.argv)\n").unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(stdout(&o), "['-', 'x']\n");
+}
+
+#[test]
 fn dash_m_runs_module_as_main() {
     let d = tempdir("dashm");
     std::fs::write(d.join("tool.py"), "print('tool', __name__)\n").unwrap();
