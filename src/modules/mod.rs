@@ -1,7 +1,9 @@
-//! Native modules implemented in Rust: `sys`, `math`, `time`.
+//! Native modules implemented in Rust: `sys`, `math`, `time`, `posix`
+//! (the system-call half of `os`; `os.py` in src/stdlib wraps it).
 //! `native_module(name)` returns the constructor the importer calls once.
 
 pub mod math;
+pub mod os;
 pub mod sys;
 pub mod time;
 
@@ -15,6 +17,7 @@ pub fn native_module(name: &str) -> Option<fn(&mut Vm) -> PyResult<Value>> {
         "sys" => Some(sys::make),
         "math" => Some(math::make),
         "time" => Some(time::make),
+        "posix" => Some(os::make),
         _ => None,
     }
 }

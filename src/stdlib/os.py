@@ -1,0 +1,236 @@
+"""Operating-system interfaces (weft): a Python layer over the native
+`posix` module, as in CPython."""
+
+import sys
+import posix
+from posix import (getcwd, chdir, listdir, mkdir, remove, unlink, rmdir,
+                   rename, replace, getpid, cpu_count, urandom, readlink,
+                   chmod)
+
+name = 'posix'
+sep = '/'
+altsep = None
+extsep = '.'
+pathsep = ':'
+linesep = '\n'
+curdir = '.'
+pardir = '..'
+defpath = '/bin:/usr/bin'
+devnull = '/dev/null'
+
+F_OK = 0
+R_OK = 4
+W_OK = 2
+X_OK = 1
+SEEK_SET = 0
+SEEK_CUR = 1
+SEEK_END = 2
+
+error = OSError
+
+
+class stat_result:
+    """The result of os.stat(): st_mode, st_size, st_mtime, ... and a
+    10-tuple view."""
+
+    def __init__(self, t):
+        (self.st_mode, self.st_ino, self.st_dev, self.st_nlink, self.st_uid,
+         self.st_gid, self.st_size, self.st_atime, self.st_mtime,
+         self.st_ctime, self.st_mtime_ns) = t
+
+    def _tuple(self):
+        return (self.st_mode, self.st_ino, self.st_dev, self.st_nlink,
+                self.st_uid, self.st_gid, self.st_size, int(self.st_atime),
+                int(self.st_mtime), int(self.st_ctime))
+
+    def __getitem__(self, i):
+        return self._tuple()[i]
+
+    def __len__(self):
+        return 10
+
+    def __iter__(self):
+        return iter(self._tuple())
+
+    def __eq__(self, other):
+        if isinstance(other, stat_result):
+            return self._tuple() == other._tuple()
+        return NotImplemented
+
+    def __repr__(self):
+        return ('os.stat_result(st_mode=%d, st_ino=%d, st_dev=%d, st_nlink=%d, '
+                'st_uid=%d, st_gid=%d, st_size=%d, st_atime=%d, st_mtime=%d, '
+                'st_ctime=%d)' % self._tuple())
+
+
+def fspath(path):
+    if isinstance(path, (str, bytes)):
+        return path
+    f = getattr(type(path), '__fspath__', None)
+    if f is None:
+        raise TypeError("expected str, bytes or os.PathLike object, not "
+                        + type(path).__name__)
+    return f(path)
+
+
+class PathLike:
+    pass
+
+
+def stat(path, *, follow_symlinks=True):
+    if follow_symlinks:
+        return stat_result(posix.stat(path))
+    return stat_result(posix.lstat(path))
+
+
+def lstat(path):
+    return stat_result(posix.lstat(path))
+
+
+def access(path, mode):
+    try:
+        posix.stat(path)
+    except OSError:
+        return False
+    return True
+
+
+class _Environ(dict):
+    def __setitem__(self, key, value):
+        if not isinstance(key, str):
+            raise TypeError("str expected, not " + type(key).__name__)
+        if not isinstance(value, str):
+            raise TypeError("str expected, not " + type(value).__name__)
+        posix.putenv(key, value)
+        dict.__setitem__(self, key, value)
+
+    def __delitem__(self, key):
+        dict.__delitem__(self, key)
+        posix.unsetenv(key)
+
+    def pop(self, key, *default):
+        if key in self:
+            v = dict.__getitem__(self, key)
+            self.__delitem__(key)
+            return v
+        if default:
+            return default[0]
+        raise KeyError(key)
+
+    def setdefault(self, key, value):
+        if key not in self:
+            self[key] = value
+        return dict.__getitem__(self, key)
+
+    def update(self, *args, **kw):
+        for k, v in dict(*args, **kw).items():
+            self[k] = v
+
+    def copy(self):
+        return dict(self)
+
+    def __repr__(self):
+        return 'environ(' + dict.__repr__(self) + ')'
+
+
+environ = _Environ(posix.environ)
+
+
+def getenv(key, default=None):
+    return environ.get(key, default)
+
+
+def putenv(key, value):
+    posix.putenv(key, value)
+
+
+def unsetenv(key):
+    posix.unsetenv(key)
+
+
+def getcwdb():
+    return getcwd().encode()
+
+
+def makedirs(name, mode=0o777, exist_ok=False):
+    head, tail = path.split(name)
+    if not tail:
+        head, tail = path.split(head)
+    if head and tail and not path.exists(head):
+        try:
+            makedirs(head, exist_ok=exist_ok)
+        except FileExistsError:
+            pass
+        if tail == curdir:
+            return
+    try:
+        mkdir(name, mode)
+    except OSError:
+        if not exist_ok or not path.isdir(name):
+            raise
+
+
+def removedirs(name):
+    rmdir(name)
+    head, tail = path.split(name)
+    if not tail:
+        head, tail = path.split(head)
+    while head and tail:
+        try:
+            rmdir(head)
+        except OSError:
+            break
+        head, tail = path.split(head)
+
+
+def renames(old, new):
+    head, tail = path.split(new)
+    if head and tail and not path.exists(head):
+        makedirs(head)
+    rename(old, new)
+    head, tail = path.split(old)
+    if head and tail:
+        try:
+            removedirs(head)
+        except OSError:
+            pass
+
+
+def walk(top, topdown=True, onerror=None, followlinks=False):
+    top = fspath(top)
+    try:
+        names = listdir(top)
+    except OSError as err:
+        if onerror is not None:
+            onerror(err)
+        return
+    names.sort()
+    dirs = []
+    nondirs = []
+    for n in names:
+        if posix._is_dir(path.join(top, n), True):
+            dirs.append(n)
+        else:
+            nondirs.append(n)
+    if topdown:
+        yield top, dirs, nondirs
+        for d in dirs:
+            p = path.join(top, d)
+            if followlinks or not path.islink(p):
+                yield from walk(p, topdown, onerror, followlinks)
+    else:
+        for d in dirs:
+            p = path.join(top, d)
+            if followlinks or not path.islink(p):
+                yield from walk(p, topdown, onerror, followlinks)
+        yield top, dirs, nondirs
+
+
+def get_terminal_size(fd=1):
+    c = environ.get('COLUMNS')
+    l = environ.get('LINES')
+    return (int(c) if c else 80, int(l) if l else 24)
+
+
+import posixpath as path
+sys.modules['os.path'] = path
