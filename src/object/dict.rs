@@ -266,6 +266,18 @@ impl DictData {
             None => self.insert_new(name.hash, name.to_value(), value),
         }
     }
+    /// `set_name` returning the replaced value (so the caller can drop it
+    /// outside a lock).
+    #[inline]
+    pub fn replace_name(&mut self, name: &Name, value: Value) -> Option<Value> {
+        match self.find_name(name) {
+            Some(i) => Some(std::mem::replace(&mut self.entries[i].value, value)),
+            None => {
+                self.insert_new(name.hash, name.to_value(), value);
+                None
+            }
+        }
+    }
     pub fn del_str(&mut self, name: &str) -> Option<Value> {
         let found = self.find_name(&Name::from_str(name))?;
         Some(self.remove_at(found).1)

@@ -286,6 +286,12 @@ pub mod tflags {
     /// A heap type with the plain instance layout whose `__new__` is
     /// `object.__new__`: calling it makes a fresh `Instance` with a dict.
     pub const PLAIN_NEW: u64 = 16;
+    /// No data descriptor (property, getset, object with `__set__` or
+    /// `__delete__`) under a non-dunder name anywhere in the MRO: for a
+    /// plain instance, a non-dunder attribute found in the instance dict is
+    /// the answer, and storing one goes straight to the dict (when
+    /// `__setattr__` is not custom).
+    pub const NO_DATA_DESCR: u64 = 32;
 }
 
 /// Attribute-protocol facts about `t` (see `tflags`), cached on the type
@@ -332,7 +338,33 @@ fn compute_type_flags(t: &ObjRef) -> u64 {
     if object_new && td.heap_type && td.layout == Layout::Object {
         f |= tflags::PLAIN_NEW;
     }
+    if !has_data_descr(t) {
+        f |= tflags::NO_DATA_DESCR;
+    }
     f
+}
+
+/// A data descriptor under a non-dunder name in `t` or its MRO (see
+/// `tflags::NO_DATA_DESCR`).
+fn has_data_descr(t: &ObjRef) -> bool {
+    let td = type_data(t);
+    std::iter::once(t).chain(td.mro.iter()).any(|c| {
+        let values: Vec<Value> = type_data(c)
+            .dict
+            .lock()
+            .iter()
+            .filter(|e| !e.key.as_str().is_some_and(|k| k.starts_with("__")))
+            .map(|e| e.value.clone())
+            .collect();
+        values.iter().any(|v| match v.payload() {
+            Some(Payload::Property { .. }) | Some(Payload::GetSet { .. }) => true,
+            Some(Payload::Instance) | Some(Payload::Native(_)) => {
+                let vt = type_of(v);
+                lookup_in_type(vt, "__set__").is_some() || lookup_in_type(vt, "__delete__").is_some()
+            }
+            _ => false,
+        })
+    })
 }
 
 /// Is `sub` the same as or a subclass of `sup`?

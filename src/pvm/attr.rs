@@ -363,3 +363,53 @@ impl Vm {
 pub fn arg0(args: &Args) -> PyResult<&Value> {
     args.pos.first().ok_or_else(|| type_error("descriptor needs an argument"))
 }
+
+/// `LoadAttr` on a plain instance (user class, `Payload::Instance`, with a
+/// `__dict__`) whose MRO has no data descriptor for non-dunder names: a
+/// non-dunder name present in the instance dict is the attribute (data
+/// descriptors are the only thing that would beat it). `None` = take the
+/// general path (which also handles a miss). No type-attribute lookup.
+#[inline]
+pub fn plain_instance_get(o: &ObjRef, name: &Value) -> Option<Value> {
+    let cls = o.class.as_ref()?;
+    if !matches!(o.payload, Payload::Instance) {
+        return None;
+    }
+    let d = o.inst_dict()?;
+    if type_flags(cls) & tflags::NO_DATA_DESCR == 0 {
+        return None;
+    }
+    let n = Name::from_value(name)?;
+    if n.text.starts_with("__") {
+        return None;
+    }
+    let v = d.lock().get_name(&n).cloned();
+    v
+}
+
+/// `StoreAttr` on a plain instance: with `object.__setattr__`, no slots and
+/// no data descriptor for non-dunder names, `obj.name = v` is a store into
+/// the instance dict. Gives `v` back when the general path must run.
+#[inline]
+pub fn plain_instance_set(o: &ObjRef, name: &Value, v: Value) -> Result<(), Value> {
+    let Some(cls) = o.class.as_ref() else { return Err(v) };
+    if !matches!(o.payload, Payload::Instance) {
+        return Err(v);
+    }
+    let Some(d) = o.inst_dict() else { return Err(v) };
+    let f = type_flags(cls);
+    if f & (tflags::NO_DATA_DESCR | tflags::CUSTOM_SETATTR | tflags::SLOTS_ONLY) != tflags::NO_DATA_DESCR {
+        return Err(v);
+    }
+    let Some(n) = Name::from_value(name) else { return Err(v) };
+    if n.text.starts_with("__") {
+        return Err(v);
+    }
+    // The replaced value is dropped after the lock is released.
+    let old = {
+        let mut d = d.lock();
+        d.replace_name(&n, v)
+    };
+    drop(old);
+    Ok(())
+}

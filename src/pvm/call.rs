@@ -116,7 +116,7 @@ impl Vm {
     /// Builds the frame for calling Python function `fobj` with `args`.
     pub fn function_frame(&mut self, fobj: &ObjRef, func: &Function, args: Args) -> PyResult<Box<Frame>> {
         let code = func.code.clone();
-        let mut frame = Box::new(Frame::new(code.clone(), func.globals.clone(), None));
+        let mut frame = Frame::boxed(code.clone(), func.globals.clone(), None);
         frame.func = Some(fobj.clone());
         bind_args(func, &mut frame.slots, args)?;
         let nlocals = code.nlocals();
@@ -169,6 +169,21 @@ impl Vm {
             Some(Payload::StaticMethod(f)) => f.clone(),
             _ => new,
         };
+        // A built-in class whose `__init__` is `object.__init__` (e.g.
+        // `range(n)`): the arguments move into `__new__`, no `__init__` call.
+        // (Not `type` itself: `type.__new__` may return an instance of a
+        // metaclass with its own `__init__`.)
+        let td = type_data(cls);
+        if !td.heap_type && td.layout != crate::object::Layout::Type && matches!(new_fn.payload(), Some(Payload::NativeFunc(_))) {
+            let init = crate::object::types::lookup_in_type(cls, "__init__");
+            if init.as_ref().is_some_and(|i| is_native_named(i, "object.__init__")) {
+                let mut pos = Vec::with_capacity(args.pos.len() + 1);
+                pos.push(Value::Obj(cls.clone()));
+                pos.extend(args.pos);
+                let instance = self.call(&new_fn, Args { pos, kw: args.kw })?;
+                return Ok(Callee::Done(instance));
+            }
+        }
         let mut new_args = Args { pos: Vec::with_capacity(args.pos.len() + 1), kw: args.kw.clone() };
         new_args.pos.push(Value::Obj(cls.clone()));
         new_args.pos.extend(args.pos.iter().cloned());

@@ -34,6 +34,14 @@ pub enum ReturnMode {
     BinaryFallback(Box<(Value, Value, u32)>),
 }
 
+// Per-thread free list of frames (see `Frame::boxed` / `Frame::recycle`).
+// Frames are plain owned data, so any thread may reuse any frame.
+thread_local! {
+    static FREE: std::cell::RefCell<Vec<Box<Frame>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+const MAX_POOLED_FRAMES: usize = 64;
+const MAX_POOLED_SLOTS: usize = 256;
+
 pub struct Frame {
     pub code: Arc<CodeObject>,
     pub ip: usize,
@@ -72,6 +80,50 @@ impl Frame {
             func: None,
         }
     }
+    /// `Box::new(Frame::new(..))`, reusing a frame (and its slot vector)
+    /// from this thread's free list when one is there.
+    #[inline]
+    pub fn boxed(code: Arc<CodeObject>, globals: ObjRef, locals: Option<Value>) -> Box<Frame> {
+        let Some(mut f) = FREE.with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop())) else {
+            return Box::new(Frame::new(code, globals, locals));
+        };
+        let stack_base = code.nlocals() + code.ncells();
+        // Recycled frames have empty slots/blocks and no references besides
+        // `code` and `globals` (see `recycle`).
+        f.slots.reserve(stack_base + code.max_stack as usize + 1);
+        f.slots.resize(stack_base, Value::Null);
+        f.stack_base = stack_base;
+        f.code = code;
+        f.globals = globals;
+        f.locals = locals;
+        f.ip = 0;
+        f
+    }
+
+    /// Returns a finished frame to this thread's free list. Its values are
+    /// dropped here (dropping values never runs Python code); the code and
+    /// globals it still points to are replaced on reuse.
+    #[inline]
+    pub fn recycle(mut f: Box<Frame>) {
+        if f.slots.capacity() > MAX_POOLED_SLOTS || f.generator.is_some() {
+            return;
+        }
+        f.slots.clear();
+        f.blocks.clear();
+        f.locals = None;
+        f.handled = None;
+        f.func = None;
+        f.ret = ReturnMode::Normal;
+        let _ = FREE.with(|p| {
+            let mut p = p.try_borrow_mut().ok()?;
+            if p.len() < MAX_POOLED_FRAMES {
+                p.push(f);
+                return None;
+            }
+            Some(f)
+        });
+    }
+
     #[inline]
     pub fn push(&mut self, v: Value) {
         self.slots.push(v)

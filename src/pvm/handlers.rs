@@ -104,6 +104,14 @@ impl Vm {
             }
             Op::LoadAttr => {
                 let frame = frame!(self);
+                let name = &frame.code.name_values[arg as usize];
+                if let Some(Value::Obj(o)) = frame.slots.last() {
+                    if let Some(v) = super::attr::plain_instance_get(o, name) {
+                        // Replaces the receiver in place (borrowed, not cloned).
+                        *frame.slots.last_mut().unwrap() = v;
+                        return Ok(());
+                    }
+                }
                 let obj = frame.pop();
                 let name = frame.code.name_values[arg as usize].clone();
                 let v = self.getattr_name(&obj, &code_name(&name)?)?;
@@ -114,6 +122,13 @@ impl Vm {
                 let frame = frame!(self);
                 let obj = frame.pop();
                 let v = frame.pop();
+                let v = match &obj {
+                    Value::Obj(o) => match super::attr::plain_instance_set(o, &frame.code.name_values[arg as usize], v) {
+                        Ok(()) => return Ok(()),
+                        Err(v) => v,
+                    },
+                    _ => v,
+                };
                 let name = frame.code.name_values[arg as usize].clone();
                 self.setattr(&obj, &name, v)
             }

@@ -202,7 +202,9 @@ impl Vm {
     pub fn abandon_frame(&mut self, frame: Box<Frame>) {
         if let Some(g) = &frame.generator {
             super::gen::mark_finished(g);
+            return;
         }
+        Frame::recycle(frame);
     }
 
     /// Sets `__context__` of a newly raised exception to the exception
@@ -386,7 +388,7 @@ impl Vm {
                         return Ok(self.generator_returned(v, frame));
                     }
                     let ret = std::mem::replace(&mut frame.ret, ReturnMode::Normal);
-                    drop(frame);
+                    Frame::recycle(frame);
                     return Ok(Flow::Return(v, ret, false));
                 }
                 Op::YieldFrom => return self.op_yield_from(),
@@ -469,7 +471,7 @@ impl Vm {
         };
         let Payload::Function(func) = &fobj.payload else { return Ok(false) };
         let code = &func.code;
-        let mut new = Box::new(Frame::new(code.clone(), func.globals.clone(), None));
+        let mut new = Frame::boxed(code.clone(), func.globals.clone(), None);
         if let Some(closure) = &func.closure {
             let base = code.nlocals();
             for (i, c) in closure.iter().enumerate().take(code.freevars.len()) {

@@ -300,7 +300,41 @@ impl Vm {
 
     /// str+str, list+list, tuple+tuple without a method lookup.
     fn binop_builtin_fast(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
-        if is_user(a) || is_user(b) || op != BinOp::Add {
+        if is_user(a) || is_user(b) {
+            return Ok(None);
+        }
+        if op == BinOp::Mul {
+            // `[x] * n` / `(x,) * n` with a small non-negative count (larger
+            // or negative counts take the general path and its errors).
+            let (seq, n) = match (a, b) {
+                (_, Value::Int(n)) => (a, *n),
+                (Value::Int(n), _) => (b, *n),
+                _ => return Ok(None),
+            };
+            if !(0..=1 << 16).contains(&n) {
+                return Ok(None);
+            }
+            let n = n as usize;
+            return Ok(match seq.payload() {
+                Some(Payload::List(x)) => {
+                    let x = x.lock();
+                    let mut v = Vec::with_capacity(x.len() * n);
+                    for _ in 0..n {
+                        v.extend(x.iter().cloned());
+                    }
+                    Some(Value::list(v))
+                }
+                Some(Payload::Tuple(x)) => {
+                    let mut v = Vec::with_capacity(x.len() * n);
+                    for _ in 0..n {
+                        v.extend(x.iter().cloned());
+                    }
+                    Some(Value::tuple(v))
+                }
+                _ => None,
+            });
+        }
+        if op != BinOp::Add {
             return Ok(None);
         }
         Ok(match (a.payload(), b.payload()) {
