@@ -79,7 +79,7 @@ impl Vm {
         loop {
             let result = match pending.take() {
                 Some(e) => Err(e),
-                None => self.step(),
+                None => self.step(base),
             };
             let flow = match result {
                 Ok(Flow::Continue) => continue,
@@ -241,7 +241,7 @@ impl Vm {
     /// push frames) until one ends a frame (`Return`/`Yield`) or raises.
     /// Returning to `run_loop` only for those keeps the common instruction
     /// free of building, matching and dropping a `Flow`.
-    fn step(&mut self) -> PyResult<Flow> {
+    fn step(&mut self, base: usize) -> PyResult<Flow> {
         loop {
             let frame = frame!(self);
             let Some(&instr) = frame.code.instrs.get(frame.ip) else {
@@ -389,6 +389,12 @@ impl Vm {
                     }
                     let ret = std::mem::replace(&mut frame.ret, ReturnMode::Normal);
                     Frame::recycle(frame);
+                    if matches!(ret, ReturnMode::Normal) && self.frames.len() > base {
+                        // The common return: what `run_loop` would do
+                        // (`deliver_return` of a Normal frame), inline.
+                        frame!(self).push(v);
+                        continue;
+                    }
                     return Ok(Flow::Return(v, ret, false));
                 }
                 Op::YieldFrom => return self.op_yield_from(),
@@ -486,8 +492,11 @@ impl Vm {
             }
             None => 0,
         };
-        for (i, v) in frame.slots.drain(first_arg..).enumerate() {
-            new.slots[skip + i] = v;
+        // Arguments move from the caller's stack top into the new locals.
+        let mut i = len - first_arg;
+        while i > 0 {
+            i -= 1;
+            new.slots[skip + i] = frame.slots.pop().unwrap_or(Value::Null);
         }
         frame.slots.truncate(callable_at);
         new.func = Some(fobj);
