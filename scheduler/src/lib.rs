@@ -93,3 +93,10 @@ pub fn spawn<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> JoinH
 pub fn spawn_resumable<R: Resumable>(body: R) -> TaskHandle {
     Handle::current().spawn_resumable(body)
 }
+
+/// Spawn a resumable task that starts parked (first runs when unparked) on
+/// the current runtime. Panics off-runtime.
+#[cfg(not(loom))]
+pub fn spawn_resumable_parked<R: Resumable>(body: R) -> TaskHandle {
+    Handle::current().spawn_resumable_parked(body)
+}

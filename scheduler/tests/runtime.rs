@@ -233,3 +233,17 @@ fn runtime_dropped_from_its_own_task_does_not_deadlock() {
     rx.recv_timeout(Duration::from_secs(10))
         .expect("drop from inside a task hung");
 }
+
+#[test]
+fn spawn_parked_runs_only_after_unpark() {
+    let rt = Builder::new().workers(2).build();
+    let hits = Arc::new(AtomicUsize::new(0));
+    let h = rt.handle().spawn_resumable_parked(CountDown { left: 2, hits: hits.clone() });
+    std::thread::sleep(Duration::from_millis(50));
+    assert_eq!(hits.load(Ordering::Relaxed), 0, "a parked spawn must not run before its unpark");
+    assert!(!h.is_done());
+    h.unpark();
+    rt.wait_all();
+    assert_eq!(hits.load(Ordering::Relaxed), 3);
+    assert!(h.is_done());
+}

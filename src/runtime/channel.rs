@@ -97,7 +97,7 @@ fn check_block_trap(vm: &Vm) -> PyResult<()> {
 
 /// Refuses to block main when nothing else could ever wake it.
 fn check_deadlock(vm: &Vm) -> PyResult<()> {
-    if vm.tasklet.as_ref().is_some_and(|t| t.is_main) && sched().runnable() <= 0 {
+    if vm.tasklet.as_ref().is_some_and(|t| t.is_main()) && sched().runnable() <= 0 {
         return Err(runtime_error("Deadlock: the last runnable tasklet cannot be blocked."));
     }
     Ok(())
@@ -167,7 +167,7 @@ pub fn channel_receive(vm: &mut Vm, args: Args) -> PyResult {
                 }
                 return Err(e);
             }
-            if vm.tasklet.as_ref().is_some_and(|t| t.is_main) {
+            if vm.tasklet.as_ref().is_some_and(|t| t.is_main()) {
                 set_main_wait_kind(WaitKind::Recv);
             }
             vm.pending = Some(Pending::Recv(w));
@@ -251,7 +251,7 @@ fn send_item(vm: &mut Vm, ch: &Channel<Value>, v: Value, throw: bool) -> PyResul
                 w.cancel();
                 return Err(e);
             }
-            if vm.tasklet.as_ref().is_some_and(|t| t.is_main) {
+            if vm.tasklet.as_ref().is_some_and(|t| t.is_main()) {
                 set_main_wait_kind(WaitKind::Send);
             }
             vm.pending = Some(Pending::Send(w));

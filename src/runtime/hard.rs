@@ -133,11 +133,11 @@ pub fn drive(vm: &mut Vm, mut co: Coroutine<PyResult<Value>>) -> PyResult<()> {
         CoStep::Done(Ok(Err(e))) => Err(e),
         CoStep::Done(Err(_panic)) => Err(internal_error("a native call panicked on its coroutine stack")),
         CoStep::Parked => {
-            vm.pending = Some(Pending::Coroutine(co, true));
+            vm.pending = Some(Pending::Coroutine(Box::new(co), true));
             Err(PyErr::suspend())
         }
         CoStep::Yielded => {
-            vm.pending = Some(Pending::Coroutine(co, false));
+            vm.pending = Some(Pending::Coroutine(Box::new(co), false));
             Err(PyErr::suspend())
         }
     }

@@ -86,7 +86,7 @@ fn lock_acquire(vm: &mut Vm, args: Args) -> PyResult {
         RecvStart::Wait(w) => {
             drop(locked);
             let timer = (timeout > 0.0).then(|| weft_scheduler::wake_at(Instant::now() + Duration::from_secs_f64(timeout), me));
-            vm.pending = Some(Pending::Lock(w, timer));
+            vm.pending = Some(Pending::Lock(Box::new((w, timer))));
             Err(PyErr::suspend())
         }
     }

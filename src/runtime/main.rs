@@ -44,7 +44,7 @@ pub fn run_main_tasklet(rt: Arc<Runtime>, code: Arc<CodeObject>, module: Value) 
     vm.tasklet = Some(core.clone());
     vm.preemptive = workers > 1;
     vm.frames.push(Box::new(Frame::new(code, globals.clone(), Some(Value::Obj(globals)))));
-    let body = TaskletBody { vm, core: core.clone(), start: None };
+    let body = TaskletBody { vm };
     let h = runtime.spawn_resumable(body);
     core.state.lock().handle = Some(h);
     let result = rx.recv().unwrap_or(Ok(()));
@@ -69,7 +69,7 @@ pub fn main_core() -> Option<Arc<TaskletCore>> {
 /// A tasklet ended with an uncaught exception: main's ends the program;
 /// another's is raised in main (Stackless) at main's next switch point.
 pub fn tasklet_failed(core: &Arc<TaskletCore>, err: PyErr) {
-    if core.is_main {
+    if core.is_main() {
         if let Some(tx) = MAIN_DONE.get() {
             let _ = tx.lock().map(|t| t.send(Err(err)));
         }
@@ -90,7 +90,7 @@ pub fn tasklet_failed(core: &Arc<TaskletCore>, err: PyErr) {
 /// tasklet ends while main is blocked on a channel, main gets Stackless's
 /// deadlock error.
 pub fn tasklet_finished(core: &Arc<TaskletCore>) {
-    if core.is_main {
+    if core.is_main() {
         if let Some(tx) = MAIN_DONE.get() {
             let _ = tx.lock().map(|t| t.send(Ok(())));
         }

@@ -22,7 +22,18 @@ impl NativeObject for TaskletObj {
         tasklet_type()
     }
     fn trace(&self, f: &mut dyn FnMut(&Value)) {
-        f(&self.core.state.lock().func)
+        let s = self.core.state.lock();
+        if let Some(st) = &s.start {
+            f(&st.func);
+            if let Some(a) = &st.args {
+                a.pos.iter().for_each(&mut *f);
+                a.kw.iter().for_each(|(_, v)| f(v));
+            }
+        }
+        if let Some(e) = &s.throw {
+            f(&e.exc);
+        }
+        f(&s.tempval);
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -48,13 +59,22 @@ pub fn tasklet_type() -> &'static ObjRef {
 
 /// The Python object of a tasklet (created once, cached in the core).
 pub fn tasklet_object(core: &Arc<TaskletCore>) -> Value {
-    let mut o = core.object.lock();
-    if let Some(obj) = &*o {
+    let mut s = core.state.lock();
+    if let Some(obj) = &s.object {
         return Value::Obj(obj.clone());
     }
     let v = Value::obj(Payload::Native(Box::new(TaskletObj { core: core.clone() })));
-    *o = v.as_obj().cloned();
+    s.object = v.as_obj().cloned();
     v
+}
+
+/// `this` is `core`'s Python object: make sure the core refers to it (it
+/// was dropped when the tasklet ended).
+fn register_object(core: &Arc<TaskletCore>, this: &Value) {
+    let mut s = core.state.lock();
+    if s.object.is_none() {
+        s.object = this.as_obj().cloned();
+    }
 }
 
 fn core_of(v: Option<&Value>) -> PyResult<Arc<TaskletCore>> {
@@ -78,14 +98,17 @@ fn tasklet_setup(vm: &mut Vm, mut args: Args) -> PyResult {
     let this = args.pos.remove(0);
     let core = core_of(Some(&this))?;
     {
+        register_object(&core, &this);
         let mut s = core.state.lock();
-        if s.func.is_none() {
+        if s.func().is_none() {
             return Err(type_error("tasklet function must be a callable"));
         }
-        if s.life != Life::New || s.args.is_some() {
+        if s.life != Life::New || s.bound() {
             return Err(runtime_error("tasklet is already bound to a frame"));
         }
-        s.args = Some(args);
+        if let Some(st) = &mut s.start {
+            st.args = Some(args);
+        }
     }
     if super::strict::enabled() {
         super::strict::insert(vm, &core)?;
@@ -98,17 +121,20 @@ fn tasklet_setup(vm: &mut Vm, mut args: Args) -> PyResult {
 fn tasklet_bind(_vm: &mut Vm, mut args: Args) -> PyResult {
     let this = args.pos.remove(0);
     let core = core_of(Some(&this))?;
+    register_object(&core, &this);
     let mut s = core.state.lock();
     if s.life == Life::Scheduled {
         return Err(runtime_error("tasklet is already bound to a frame"));
     }
     if let Some(f) = args.pos.first() {
-        s.func = f.clone();
+        let old = s.start.take().and_then(|st| st.args);
+        s.start = Some(Box::new(super::tasklet::Start { func: f.clone(), args: old }));
         s.life = Life::New;
     }
     if args.pos.len() > 1 {
         let rest = args.pos[1..].to_vec();
-        s.args = Some(Args { pos: match rest.first().map(|a| a.payload()) {
+        let st = s.start.get_or_insert_with(|| Box::new(super::tasklet::Start { func: Value::None, args: None }));
+        st.args = Some(Args { pos: match rest.first().map(|a| a.payload()) {
             Some(Some(Payload::Tuple(t))) => t.to_vec(),
             _ => vec![],
         }, kw: vec![] });
@@ -191,7 +217,7 @@ fn kill(vm: &mut Vm, core: &Arc<TaskletCore>, err: PyErr, pending: bool) -> PyRe
             Life::Dead => return Ok(Value::None),
             Life::New => {
                 s.life = Life::Dead;
-                s.args = None;
+                s.start = None;
                 return Ok(Value::None);
             }
             Life::Scheduled => {}
@@ -325,7 +351,7 @@ flag_getter!(get_ignore_nesting, |core, vm| Value::Bool(core.state.lock().ext.ig
 flag_getter!(get_next, |core, vm| neighbour(&core, true));
 flag_getter!(get_prev, |core, vm| neighbour(&core, false));
 flag_getter!(get_restorable, |core, vm| Value::Bool(core.alive()));
-flag_getter!(get_is_main, |core, vm| Value::Bool(core.is_main));
+flag_getter!(get_is_main, |core, vm| Value::Bool(core.is_main()));
 flag_getter!(get_is_current, |core, vm| Value::Bool(vm.tasklet.as_ref().is_some_and(|t| Arc::ptr_eq(t, &core))));
 flag_getter!(get_thread_id, |core, vm| Value::Int(1 + 0 * core.id as i64));
 flag_getter!(get_none, |core, vm| { let _ = core; Value::None });
@@ -372,7 +398,7 @@ fn set_block_trap(vm: &mut Vm, args: Args) -> PyResult {
 
 fn tasklet_repr(_vm: &mut Vm, args: Args) -> PyResult {
     let core = core_of(args.pos.first())?;
-    Ok(Value::string(format!("<tasklet[{}, {}]>", core.id, if core.is_main { "main" } else { "" })))
+    Ok(Value::string(format!("<tasklet[{}, {}]>", core.id, if core.is_main() { "main" } else { "" })))
 }
 
 fn install_tasklet_methods(t: &ObjRef) {
@@ -499,7 +525,7 @@ fn run_end(vm: &mut Vm, args: Args) -> PyResult {
 /// set or it raises, on to main. `None`: the program is ending.
 pub fn filter_uncaught(vm: &mut Vm, core: &Arc<TaskletCore>, result: Result<(), PyErr>) -> Option<Result<(), PyErr>> {
     let Err(e) = result else { return Some(Ok(())) };
-    if core.is_main {
+    if core.is_main() {
         return Some(Err(e));
     }
     if e.matches("TaskletExit") {

@@ -58,8 +58,9 @@ pub struct TaskletExt {
     /// Blocked on a channel of this model: 1 sending, -1 receiving.
     pub dir: i8,
     pub chan: Option<ChanRef>,
-    /// The value (or exception) a blocked sender offers.
-    pub out: Option<Result<Value, PyErr>>,
+    /// A blocked sender offers an exception: its `tempval` holds it (else
+    /// `tempval` holds the value it offers, as in Stackless).
+    pub out_err: bool,
     /// A watchdog interrupt was due while it could not be taken.
     pub pending_irq: bool,
     /// Parked on a wait outside Stackless (sleep, lock, I/O).
@@ -67,7 +68,7 @@ pub struct TaskletExt {
     /// Waiting for the baton on its coroutine stack (a switch inside a
     /// native callback): its bomb goes to `bomb`, raised at the wait.
     pub co_wait: bool,
-    pub bomb: Option<PyErr>,
+    pub bomb: Option<Box<PyErr>>,
     /// In the runnables chain (membership in O(1) for a million tasklets).
     pub in_chain: bool,
 }
@@ -77,7 +78,7 @@ pub struct TaskletExt {
 fn set_bomb(t: &Arc<TaskletCore>, e: PyErr) {
     let mut s = t.state.lock();
     if s.ext.co_wait {
-        s.ext.bomb = Some(e);
+        s.ext.bomb = Some(Box::new(e));
     } else {
         s.throw = Some(e);
     }
@@ -200,7 +201,10 @@ fn chan_remove(t: &Arc<TaskletCore>) {
     let (chan, dir) = {
         let mut s = t.state.lock();
         s.blocked = false;
-        s.ext.out = None;
+        if s.ext.dir > 0 {
+            s.tempval = Value::None;
+            s.ext.out_err = false;
+        }
         (s.ext.chan.take(), std::mem::take(&mut s.ext.dir))
     };
     if let Some(c) = chan {
@@ -365,7 +369,7 @@ fn can_switch(vm: &Vm) -> bool {
 /// tempval (Stackless's `TASKLET_CLAIMVAL`).
 pub fn take_result(me: &Arc<TaskletCore>) -> PyResult {
     let mut s = me.state.lock();
-    if let Some(e) = s.ext.bomb.take().or_else(|| s.throw.take()) {
+    if let Some(e) = s.ext.bomb.take().map(|b| *b).or_else(|| s.throw.take()) {
         return Err(e);
     }
     Ok(std::mem::replace(&mut s.tempval, Value::None))
@@ -634,7 +638,7 @@ fn ensure_spawned(vm: &Vm, t: &Arc<TaskletCore>) -> PyResult<()> {
         Life::Scheduled => Ok(()),
         Life::Dead => Err(runtime_error("You cannot run an unbound(dead) tasklet")),
         Life::New => {
-            if t.state.lock().args.is_none() {
+            if !t.state.lock().bound() {
                 return Err(runtime_error("You cannot run an unbound(dead) tasklet"));
             }
             t.insert(&vm.rt)
@@ -709,7 +713,7 @@ pub fn throw(vm: &mut Vm, t: &Arc<TaskletCore>, err: PyErr, pending: bool) -> Py
         return Err(err);
     }
     let life = t.state.lock().life;
-    let unbound = life == Life::Dead || (life == Life::New && t.state.lock().args.is_none());
+    let unbound = life == Life::Dead || (life == Life::New && !t.state.lock().bound());
     if unbound {
         if err.matches("TaskletExit") {
             return Ok(Value::None);
@@ -778,13 +782,17 @@ pub fn channel_action(vm: &mut Vm, ch_obj: &Value, chan: &ChanRef, dir: i8, payl
             if dir > 0 {
                 match payload {
                     Ok(v) => s.tempval = v,
-                    Err(e) if s.ext.co_wait => s.ext.bomb = Some(e),
+                    Err(e) if s.ext.co_wait => s.ext.bomb = Some(Box::new(e)),
                     Err(e) => s.throw = Some(e),
                 }
                 Ok(Value::None)
             } else {
-                s.tempval = Value::None;
-                s.ext.out.take().unwrap_or(Ok(Value::None))
+                let v = std::mem::replace(&mut s.tempval, Value::None);
+                if std::mem::take(&mut s.ext.out_err) {
+                    Err(PyErr { exc: v })
+                } else {
+                    Ok(v)
+                }
             }
         };
         let can_switch = can_switch(vm);
@@ -832,11 +840,16 @@ pub fn channel_action(vm: &mut Vm, ch_obj: &Value, chan: &ChanRef, dir: i8, payl
         s.blocked = true;
         s.ext.dir = dir;
         s.ext.chan = Some(chan.clone());
-        s.tempval = Value::None;
-        if dir > 0 {
-            s.ext.out = Some(payload);
+        match payload {
+            Ok(v) if dir > 0 => s.tempval = v,
+            Err(e) if dir > 0 => {
+                s.tempval = e.exc;
+                s.ext.out_err = true;
+            }
+            _ => s.tempval = Value::None,
         }
     }
+    me.shed_object();
     m.save_ticks(vm);
     let next = m.chain.front().cloned();
     let sw = schedule_task(&mut m, &me, next, false);

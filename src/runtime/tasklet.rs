@@ -30,10 +30,10 @@ pub enum Pending {
     /// all be sleeping): nap 1 ms on a timer instead of spinning.
     RunNap(Timer),
     /// A lock acquire: the hand-off from `release`, or the timeout.
-    Lock(RecvWait<Value>, Option<Timer>),
+    Lock(Box<(RecvWait<Value>, Option<Timer>)>),
     /// A native call running on the tasklet's coroutine stack that waits
     /// (parked when `true`, yielded otherwise); see `hard.rs`.
-    Coroutine(weft_scheduler::Coroutine<crate::pvm::PyResult<Value>>, bool),
+    Coroutine(Box<weft_scheduler::Coroutine<crate::pvm::PyResult<Value>>>, bool),
     /// `schedule_remove()` / `tasklet.remove()`: wait for an `insert`.
     Removed(Value),
     /// One worker: gave way to another tasklet in the Stackless model
@@ -99,20 +99,20 @@ impl Pending {
                     Poll::Ready(Ok(Value::None))
                 }
             }
-            Pending::Lock(w, timer) => match w.poll() {
+            Pending::Lock(b) => match b.0.poll() {
                 Some(_) => {
                     sched().partner_resumed();
                     Poll::Ready(Ok(Value::Bool(true)))
                 }
-                None => match timer {
-                    Some(t) if t.fired() => match w.cancel() {
+                None => match b.1 {
+                    Some(ref t) if t.fired() => match b.0.cancel() {
                         Some(_) => {
                             sched().partner_resumed();
                             Poll::Ready(Ok(Value::Bool(true)))
                         }
                         None => Poll::Ready(Ok(Value::Bool(false))),
                     },
-                    t => Poll::NotReady(Pending::Lock(w, t)),
+                    _ => Poll::NotReady(Pending::Lock(b)),
                 },
             },
             Pending::Removed(v) => Poll::NotReady(Pending::Removed(v)),
@@ -132,7 +132,8 @@ impl Pending {
                 w.cancel();
             }
             Pending::Sleep(t) => t.cancel(),
-            Pending::Lock(w, t) => {
+            Pending::Lock(b) => {
+                let (w, t) = *b;
                 if let Some(t) = t {
                     t.cancel();
                 }
@@ -231,9 +232,16 @@ pub enum Life {
     Dead,
 }
 
-pub struct TaskletState {
+/// What a tasklet was bound to: its function, and the arguments once
+/// `setup` gave them; gone once the tasklet started.
+pub struct Start {
     pub func: Value,
     pub args: Option<Args>,
+}
+
+/// Kept small (a million tasklets): rarely used parts are boxed.
+pub struct TaskletState {
+    pub start: Option<Box<Start>>,
     pub life: Life,
     pub blocked: bool,
     pub handle: Option<TaskHandle>,
@@ -244,24 +252,35 @@ pub struct TaskletState {
     pub block_trap: bool,
     /// Stackless flags and the single-worker model's per-tasklet state.
     pub ext: super::strict::TaskletExt,
+    /// The Python `tasklet` object while something may still ask for it
+    /// (dropped when only this reference is left and the tasklet parks,
+    /// and when it ends, so the cycle object -> core -> object is broken).
+    pub object: Option<ObjRef>,
 }
 
+impl TaskletState {
+    /// Bound to a function and arguments, not yet started.
+    pub fn bound(&self) -> bool {
+        self.start.as_ref().is_some_and(|s| s.args.is_some())
+    }
+    pub fn func(&self) -> Value {
+        self.start.as_ref().map_or(Value::None, |s| s.func.clone())
+    }
+}
+
+/// 112 bytes (128 with the `Arc` header): keep it that way.
 pub struct TaskletCore {
+    /// 0 for main.
     pub id: u64,
-    pub is_main: bool,
     pub state: Mutex<TaskletState>,
-    /// The Python `tasklet` object (weak back-reference by id is enough).
-    pub object: Mutex<Option<ObjRef>>,
 }
 
 impl TaskletCore {
     pub fn new(func: Value, is_main: bool) -> Arc<TaskletCore> {
         Arc::new(TaskletCore {
             id: if is_main { 0 } else { sched().next_id() },
-            is_main,
             state: Mutex::new(TaskletState {
-                func,
-                args: None,
+                start: if is_main { None } else { Some(Box::new(Start { func, args: None })) },
                 life: if is_main { Life::Scheduled } else { Life::New },
                 blocked: false,
                 handle: None,
@@ -270,14 +289,18 @@ impl TaskletCore {
                 removed: false,
                 block_trap: false,
                 ext: Default::default(),
+                object: None,
             }),
-            object: Mutex::new(None),
         })
+    }
+
+    pub fn is_main(&self) -> bool {
+        self.id == 0
     }
 
     pub fn alive(&self) -> bool {
         let s = self.state.lock();
-        s.life == Life::Scheduled || (s.life == Life::New && s.args.is_some())
+        s.life == Life::Scheduled || (s.life == Life::New && s.bound())
     }
 
     pub(crate) fn set_blocked(&self, blocked: bool) {
@@ -285,7 +308,7 @@ impl TaskletCore {
         if s.blocked != blocked {
             s.blocked = blocked;
             drop(s);
-            if !self.is_main {
+            if !self.is_main() {
                 sched().add_runnable(if blocked { -1 } else { 1 });
             }
         }
@@ -307,20 +330,39 @@ impl TaskletCore {
         if s.life == Life::Scheduled {
             return Ok(());
         }
-        let Some(args) = s.args.take() else {
+        if !s.bound() {
             return Err(runtime_error("cannot insert an unbound tasklet"));
-        };
-        let func = s.func.clone();
+        }
         s.life = Life::Scheduled;
         drop(s);
         sched().add_runnable(1);
         let mut vm = Vm::new(rt.clone());
         vm.tasklet = Some(self.clone());
         vm.preemptive = sched().preemptive.load(Ordering::Relaxed);
-        let body = TaskletBody { vm, core: self.clone(), start: Some(Box::new((func, args))) };
-        let h = weft_scheduler::spawn_resumable(body);
+        let body = TaskletBody { vm };
+        let h = if super::strict::enabled() {
+            // The model unparks it when it is its turn: no useless resume.
+            weft_scheduler::spawn_resumable_parked(body)
+        } else {
+            weft_scheduler::spawn_resumable(body)
+        };
         self.state.lock().handle = Some(h);
         Ok(())
+    }
+
+    /// Drops the core's reference to the Python object when it is the last
+    /// one (a plain tasklet object, no subclass or attributes): a parked
+    /// tasklet nobody refers to then costs no object; `tasklet_object`
+    /// makes a new one if it is asked for (nothing can tell them apart).
+    pub fn shed_object(&self) {
+        let obj = {
+            let mut s = self.state.lock();
+            match &s.object {
+                Some(o) if Arc::strong_count(o) == 1 && Arc::weak_count(o) == 0 && o.class.is_none() && o.dict.is_none() => s.object.take(),
+                _ => None,
+            }
+        };
+        drop(obj);
     }
 
     /// Raises `err` in the tasklet at its next switch point, waking it if it
@@ -340,18 +382,21 @@ impl TaskletCore {
 }
 
 /// The scheduler task of one tasklet.
+/// Only the `Vm` (whose `tasklet` is the core): 112 bytes with the task
+/// header, 128 with the `Arc`'s.
 pub struct TaskletBody {
     pub vm: Vm,
-    pub core: Arc<TaskletCore>,
-    /// The call that starts the tasklet (boxed: gone after the first run).
-    pub start: Option<Box<(Value, Args)>>,
 }
 
 impl TaskletBody {
+    fn core(&self) -> &Arc<TaskletCore> {
+        self.vm.tasklet.as_ref().expect("a tasklet's VM knows its tasklet")
+    }
+
     /// Delivers the outcome of the wait the tasklet suspended on; `None`
     /// means keep waiting (with the step to return).
     fn deliver(&mut self) -> Result<Option<PyErr>, Step> {
-        let kill = self.core.state.lock().throw.take();
+        let kill = self.core().state.lock().throw.take();
         if let Some(err) = kill {
             if let Some(p) = self.vm.pending.take() {
                 if p.blocks() {
@@ -366,7 +411,7 @@ impl TaskletBody {
                     self.vm.on_coroutine = false;
                 }
             }
-            self.core.set_blocked(false);
+            self.core().set_blocked(false);
             if err.matches("StopIteration") && self.end_for_loop() {
                 return Ok(None);
             }
@@ -374,7 +419,7 @@ impl TaskletBody {
         }
         let Some(p) = self.vm.pending.take() else { return Ok(None) };
         if let Pending::Coroutine(co, _) = p {
-            return match super::hard::drive(&mut self.vm, co) {
+            return match super::hard::drive(&mut self.vm, *co) {
                 Ok(()) => Ok(None),
                 Err(e) if e.is_suspend() => Err(self.suspended()),
                 Err(e) => Ok(Some(e)),
@@ -382,7 +427,7 @@ impl TaskletBody {
         }
         match p.poll() {
             Poll::Ready(Ok(v)) => {
-                self.core.set_blocked(false);
+                self.core().set_blocked(false);
                 if !v.is_null() {
                     if let Some(f) = self.vm.frames.last_mut() {
                         f.push(v);
@@ -391,7 +436,7 @@ impl TaskletBody {
                 Ok(None)
             }
             Poll::Ready(Err(e)) => {
-                self.core.set_blocked(false);
+                self.core().set_blocked(false);
                 if e.matches("StopIteration") && self.end_for_loop() {
                     return Ok(None);
                 }
@@ -435,36 +480,46 @@ impl TaskletBody {
     }
 
     fn finish(&mut self, result: Result<(), PyErr>) -> Step {
-        let result = super::stackless::filter_uncaught(&mut self.vm, &self.core, result);
-        if super::strict::enabled() && !self.core.is_main {
+        let core = self.core().clone();
+        let result = super::stackless::filter_uncaught(&mut self.vm, &core, result);
+        if super::strict::enabled() && !core.is_main() {
             {
-                let mut s = self.core.state.lock();
+                let mut s = core.state.lock();
                 s.life = Life::Dead;
                 s.blocked = false;
             }
             self.vm.frames.clear();
             if let Some(result) = result {
-                super::strict::tasklet_end(&mut self.vm, &self.core, result.err());
+                super::strict::tasklet_end(&mut self.vm, &core, result.err());
             }
             return Step::Done;
         }
         let Some(result) = result else { return Step::Done };
         {
-            let mut s = self.core.state.lock();
+            let mut s = core.state.lock();
             s.life = Life::Dead;
             s.blocked = false;
         }
-        if !self.core.is_main {
+        if !core.is_main() {
             sched().add_runnable(-1);
         }
         self.vm.frames.clear();
         if let Err(e) = result {
-            if !e.matches("TaskletExit") || self.core.is_main {
-                super::main::tasklet_failed(&self.core, e);
+            if !e.matches("TaskletExit") || core.is_main() {
+                super::main::tasklet_failed(&core, e);
             }
         }
-        super::main::tasklet_finished(&self.core);
+        super::main::tasklet_finished(&core);
         Step::Done
+    }
+}
+
+impl Drop for TaskletBody {
+    /// The tasklet ended (or its task was dropped): break the cycle with its
+    /// Python object (`setup`/`bind` register it again on a re-bind).
+    fn drop(&mut self) {
+        let obj = self.vm.tasklet.as_ref().and_then(|c| c.state.lock().object.take());
+        drop(obj);
     }
 }
 
@@ -475,13 +530,16 @@ impl Resumable for TaskletBody {
                 return step;
             }
         } else {
-            let mut s = self.core.state.lock();
+            let core = self.vm.tasklet.as_ref().expect("a tasklet's VM knows its tasklet");
+            let mut s = core.state.lock();
             if s.handle.is_none() {
                 // Main's handle is stored by the thread that spawned it,
                 // possibly after main already ran: take it here.
                 s.handle = weft_scheduler::current_task();
             }
-            self.vm.preemptive = sched().preemptive.load(Ordering::Relaxed) && !s.ext.atomic;
+            let preemptive = sched().preemptive.load(Ordering::Relaxed) && !s.ext.atomic;
+            drop(s);
+            self.vm.preemptive = preemptive;
         }
         // Relaxed: a statistic for run()'s nap heuristic only.
         RESUMES.fetch_add(1, Ordering::Relaxed);
@@ -489,12 +547,13 @@ impl Resumable for TaskletBody {
             Ok(t) => t,
             Err(step) => return step,
         };
-        if self.start.is_none() && self.vm.frames.is_empty() {
-            // A native tasklet function that had suspended has completed.
-            return self.finish(throw.map_or(Ok(()), Err));
-        }
-        if let Some(start) = self.start.take() {
-            let (func, args) = *start;
+        if self.vm.frames.is_empty() {
+            // Not started yet (its `Start` is still there), or a native
+            // tasklet function that had suspended has completed.
+            let start = self.core().state.lock().start.take();
+            let Some(Start { func, args: Some(args) }) = start.map(|b| *b) else {
+                return self.finish(throw.map_or(Ok(()), Err));
+            };
             if let Some(e) = throw.take() {
                 return self.finish(Err(e));
             }
@@ -507,7 +566,7 @@ impl Resumable for TaskletBody {
                 return self.finish(Ok(()));
             }
         }
-        if self.core.is_main {
+        if self.core().is_main() {
             if let Some(e) = super::main::take_main_error() {
                 throw = Some(e);
             }
@@ -525,18 +584,18 @@ impl TaskletBody {
     /// one whose outside wait (sleep, lock) completed joins the chain.
     fn strict_gate(&mut self) -> Option<Step> {
         use super::strict::Gate;
-        match super::strict::gate(&self.core) {
+        match super::strict::gate(self.core()) {
             Gate::Run => {}
             Gate::Park => return Some(Step::Parked),
             Gate::Poll => {
                 if !matches!(self.vm.pending, Some(Pending::Coroutine(..))) {
                     match self.deliver() {
                         Err(step) => return Some(step),
-                        Ok(Some(e)) => self.core.state.lock().throw = Some(e),
+                        Ok(Some(e)) => self.core().state.lock().throw = Some(e),
                         Ok(None) => {}
                     }
                 }
-                if !super::strict::external_ready(&self.core) {
+                if !super::strict::external_ready(self.core()) {
                     return Some(Step::Parked);
                 }
             }
@@ -549,16 +608,18 @@ impl TaskletBody {
         match &self.vm.pending {
             None | Some(Pending::Switched(_)) => Step::Parked,
             Some(Pending::Preempted) => {
-                if super::strict::preempted(&mut self.vm, &self.core) {
+                let core = self.core().clone();
+                if super::strict::preempted(&mut self.vm, &core) {
                     Step::Yielded
                 } else {
                     Step::Parked
                 }
             }
             Some(Pending::Yield(_)) | Some(Pending::Coroutine(_, false)) => Step::Yielded,
-            Some(Pending::Coroutine(_, true)) if !super::strict::is_running(&self.core) => Step::Parked,
+            Some(Pending::Coroutine(_, true)) if !super::strict::is_running(self.core()) => Step::Parked,
             Some(_) => {
-                super::strict::park_external(&mut self.vm, &self.core);
+                let core = self.core().clone();
+                super::strict::park_external(&mut self.vm, &core);
                 Step::Parked
             }
         }
@@ -570,7 +631,8 @@ impl TaskletBody {
         }
         match &self.vm.pending {
             Some(p) if p.blocks() => {
-                self.core.set_blocked(true);
+                self.core().set_blocked(true);
+                self.core().shed_object();
                 Step::Parked
             }
             Some(Pending::Sleep(_)) | Some(Pending::RunNap(_)) => Step::Parked,
@@ -586,3 +648,11 @@ impl TaskletBody {
         }
     }
 }
+
+// A million tasklets: the core fits mimalloc's 128-byte class with its
+// `Arc` header, the task (header + body) too.
+#[cfg(target_pointer_width = "64")]
+const _: () = {
+    assert!(std::mem::size_of::<TaskletCore>() <= 112);
+    assert!(std::mem::size_of::<TaskletBody>() <= 96);
+};

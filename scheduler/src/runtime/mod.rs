@@ -19,7 +19,7 @@ use crossbeam_deque::{Injector, Stealer, Worker as Deque};
 use crate::blocking::BlockingPool;
 use crate::green::{self, JoinHandle};
 use crate::io::Reactor;
-use crate::task::{new_task, Resumable, Task, TaskHandle};
+use crate::task::{new_idle_task, new_task, Resumable, Task, TaskHandle};
 use crate::timer::Timers;
 use idle::Idle;
 
@@ -175,6 +175,13 @@ impl Handle {
         let handle = TaskHandle(task.clone());
         schedule(task, false);
         handle
+    }
+
+    /// Spawn a resumable task that starts parked: it first runs when its
+    /// handle is unparked (nothing resumes it just to find it must wait).
+    pub fn spawn_resumable_parked<R: Resumable>(&self, body: R) -> TaskHandle {
+        self.0.live.fetch_add(1, Ordering::Relaxed);
+        TaskHandle(new_idle_task(self.0, body))
     }
 
     /// Spawn a green thread: `f` runs on a pooled coroutine stack and may

@@ -81,6 +81,15 @@ pub(crate) fn new_task<R: Resumable>(shared: &'static Shared, body: R) -> Task {
     })
 }
 
+/// A task that starts parked (IDLE): it first runs after an unpark.
+pub(crate) fn new_idle_task<R: Resumable>(shared: &'static Shared, body: R) -> Task {
+    Arc::new(TaskCell {
+        state: TaskState::new_idle(),
+        shared,
+        body: UnsafeCell::new(ManuallyDrop::new(body)),
+    })
+}
+
 impl TaskCell<dyn Resumable> {
     /// Resume the body.
     ///

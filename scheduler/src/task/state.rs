@@ -36,6 +36,11 @@ impl TaskState {
         TaskState(AtomicU8::new(SCHEDULED))
     }
 
+    /// A task spawned parked: nothing enqueues it until a `wake`.
+    pub fn new_idle() -> Self {
+        TaskState(AtomicU8::new(IDLE))
+    }
+
     /// A wake-up. Returns true when the caller now owns the duty to enqueue.
     pub fn wake(&self) -> bool {
         // Acquire pairs with the Release in `after_park`: the enqueuer (and,
