@@ -5,7 +5,7 @@
 
 use super::args::*;
 use super::{iterfuncs, native, numfuncs};
-use crate::object::types::{is_subtype, lookup_in_type, type_data, type_of};
+use crate::object::types::{is_subtype, lookup_in_type, type_data, type_of, types};
 use crate::object::{Args, DictData, NativeFn, ObjRef, Payload};
 use crate::pvm::exc::{attribute_error, type_error, value_error, PyErr};
 use crate::pvm::runtime::{stdout_flush, stdout_write};
@@ -237,25 +237,44 @@ fn format(vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::string(vm.format(&a.pos[0], &spec)?))
 }
 
-/// `isinstance`-style check of `t` against a class or (nested) tuple.
-fn class_check(vm: &mut Vm, t: &ObjRef, spec: &Value, fname: &str, depth: usize) -> PyResult<bool> {
+/// `isinstance`-style check of `t` (the type of `obj` for isinstance, the
+/// class `obj` itself for issubclass) against a class or (nested) tuple. A
+/// metaclass's `__instancecheck__`/`__subclasscheck__` is honoured (after
+/// the exact subtype test, which answers for plain classes).
+fn class_check(vm: &mut Vm, obj: &Value, t: &ObjRef, spec: &Value, fname: &str, depth: usize) -> PyResult<bool> {
     if depth > 500 {
         return Err(PyErr::new("RecursionError", format!("maximum recursion depth exceeded in {fname}")));
     }
+    let hook = if fname == "isinstance" { "__instancecheck__" } else { "__subclasscheck__" };
     match spec.payload() {
-        Some(Payload::Type(_)) => Ok(spec.as_obj().map(|c| is_subtype(t, c)).unwrap_or(false)),
+        Some(Payload::Type(_)) => {
+            let c = spec.as_obj().unwrap();
+            if is_subtype(t, c) {
+                return Ok(true);
+            }
+            let meta = type_of(spec);
+            if std::sync::Arc::ptr_eq(meta, &types().type_) {
+                return Ok(false);
+            }
+            if let Some(h) = lookup_in_type(meta, hook) {
+                if !matches!(h.payload(), Some(Payload::NativeFunc(_))) {
+                    let r = vm.call(&h, Args::new(vec![spec.clone(), obj.clone()]))?;
+                    return vm.truthy(&r);
+                }
+            }
+            Ok(false)
+        }
         Some(Payload::Tuple(items)) => {
             for it in items.iter() {
-                if class_check(vm, t, it, fname, depth + 1)? {
+                if class_check(vm, obj, t, it, fname, depth + 1)? {
                     return Ok(true);
                 }
             }
             Ok(false)
         }
         _ => {
-            let hook = if fname == "isinstance" { "__instancecheck__" } else { "__subclasscheck__" };
             if lookup_in_type(type_of(spec), hook).is_some() {
-                let r = vm.call_special(spec, hook, vec![Value::Obj(t.clone())])?.unwrap_or(Value::Bool(false));
+                let r = vm.call_special(spec, hook, vec![obj.clone()])?.unwrap_or(Value::Bool(false));
                 return vm.truthy(&r);
             }
             let what = if fname == "isinstance" { "isinstance() arg 2" } else { "issubclass() arg 2" };
@@ -267,7 +286,7 @@ fn class_check(vm: &mut Vm, t: &ObjRef, spec: &Value, fname: &str, depth: usize)
 fn isinstance(vm: &mut Vm, a: Args) -> PyResult {
     check_args("isinstance", &a, 2, 2)?;
     let t = type_of(&a.pos[0]).clone();
-    Ok(Value::Bool(class_check(vm, &t, &a.pos[1], "isinstance", 0)?))
+    Ok(Value::Bool(class_check(vm, &a.pos[0], &t, &a.pos[1], "isinstance", 0)?))
 }
 
 fn issubclass(vm: &mut Vm, a: Args) -> PyResult {
@@ -275,7 +294,7 @@ fn issubclass(vm: &mut Vm, a: Args) -> PyResult {
     let Some(c) = a.pos[0].as_obj().filter(|o| matches!(o.payload, Payload::Type(_))).cloned() else {
         return Err(type_error("issubclass() arg 1 must be a class"));
     };
-    Ok(Value::Bool(class_check(vm, &c, &a.pos[1], "issubclass", 0)?))
+    Ok(Value::Bool(class_check(vm, &a.pos[0], &c, &a.pos[1], "issubclass", 0)?))
 }
 
 fn attr_name<'a>(v: &'a Value, fname: &str) -> PyResult<&'a str> {

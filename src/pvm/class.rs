@@ -110,7 +110,9 @@ pub fn type_new_kw(
     let bases = if bases.is_empty() { vec![types().object.clone()] } else { bases };
     for b in &bases {
         if let Some(Payload::Type(bt)) = Some(&b.payload) {
-            if !bt.heap_type && matches!(type_data(b).layout, Layout::Other) && !Arc::ptr_eq(b, &types().object) {
+            let t = types();
+            let descr_base = Arc::ptr_eq(b, &t.property) || Arc::ptr_eq(b, &t.classmethod) || Arc::ptr_eq(b, &t.staticmethod);
+            if !bt.heap_type && matches!(type_data(b).layout, Layout::Other) && !Arc::ptr_eq(b, &t.object) && !descr_base {
                 return Err(type_error(format!("type '{}' is not an acceptable base type", bt.name.lock())));
             }
         }
@@ -144,7 +146,17 @@ pub fn type_new_kw(
         None => None,
     };
     let slots = match slots {
-        Some(s) if bases.iter().all(|b| type_data(b).slots.is_some() || !type_data(b).heap_type) => Some(s),
+        Some(mut s) if bases.iter().all(|b| type_data(b).slots.is_some() || !type_data(b).heap_type) => {
+            // The allowed names are the slots of the whole hierarchy.
+            for b in mro.iter() {
+                for n in type_data(b).slots.iter().flatten() {
+                    if !s.contains(n) {
+                        s.push(n.clone());
+                    }
+                }
+            }
+            Some(s)
+        }
         _ => None,
     };
     let qualname = dict.get_str("__qualname__").and_then(|q| q.as_str().map(Arc::from)).unwrap_or_else(|| Arc::from(name));
@@ -417,12 +429,15 @@ impl Vm {
     }
 }
 
+use crate::builtins::args::make_instance;
+
 fn property_new(_vm: &mut Vm, mut args: Args) -> PyResult {
     let fget = args.take_kw("fget").or_else(|| args.pos.get(1).cloned()).unwrap_or(Value::None);
     let fset = args.take_kw("fset").or_else(|| args.pos.get(2).cloned()).unwrap_or(Value::None);
     let fdel = args.take_kw("fdel").or_else(|| args.pos.get(3).cloned()).unwrap_or(Value::None);
     let doc = args.take_kw("doc").or_else(|| args.pos.get(4).cloned()).unwrap_or(Value::None);
-    Ok(Value::obj(Payload::Property { fget, fset, fdel, doc }))
+    let cls = args.pos.first().cloned().unwrap_or(Value::None);
+    Ok(make_instance(&cls, &types().property, Payload::Property { fget, fset, fdel, doc }))
 }
 
 fn property_with(args: &Args, which: usize) -> PyResult {
@@ -437,7 +452,8 @@ fn property_with(args: &Args, which: usize) -> PyResult {
         1 => s = f,
         _ => d = f,
     }
-    Ok(Value::obj(Payload::Property { fget: g, fset: s, fdel: d, doc: doc.clone() }))
+    let cls = Value::Obj(type_of(p).clone());
+    Ok(make_instance(&cls, &types().property, Payload::Property { fget: g, fset: s, fdel: d, doc: doc.clone() }))
 }
 
 fn property_getter(_vm: &mut Vm, args: Args) -> PyResult {
@@ -457,10 +473,10 @@ fn property_fget(_vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn staticmethod_new(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(Value::obj(Payload::StaticMethod(arg(&args, 1)?.clone())))
+    Ok(make_instance(arg(&args, 0)?, &types().staticmethod, Payload::StaticMethod(arg(&args, 1)?.clone())))
 }
 fn classmethod_new(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(Value::obj(Payload::ClassMethod(arg(&args, 1)?.clone())))
+    Ok(make_instance(arg(&args, 0)?, &types().classmethod, Payload::ClassMethod(arg(&args, 1)?.clone())))
 }
 fn wrapped_func(_vm: &mut Vm, args: Args) -> PyResult {
     match arg(&args, 0)?.payload() {

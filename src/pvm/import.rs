@@ -114,6 +114,8 @@ impl Vm {
                 let path = module_dict(&pm).and_then(|d| dict_get_str(&d, "__path__"));
                 match path {
                     Some(p) => self.collect(&p)?.iter().filter_map(|v| v.as_str().map(PathBuf::from)).collect(),
+                    // An embedded submodule of an embedded module (`collections.abc`).
+                    None if crate::stdlib::source(name).is_some() => Vec::new(),
                     None => {
                         return Err(import_error(
                             format!("No module named '{name}'; '{p}' is not a package"),
@@ -157,7 +159,8 @@ impl Vm {
         let code = crate::compiler::compile_module(source, &filename).map_err(syntax_error_from)?;
         let module = new_module(name, None);
         let globals = module_dict(&module).unwrap();
-        dict_set_str(&globals, "__package__", Value::str(""));
+        let package = name.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
+        dict_set_str(&globals, "__package__", Value::str(package));
         self.rt.set_module(name, module.clone());
         if let Err(e) = self.exec_module_code(code, &module) {
             self.rt.remove_module(name);

@@ -1276,3 +1276,11 @@ class UserString:
                 return result
             return method
         return attr
+
+
+def __getattr__(name):
+    # `collections.abc` without an explicit import, as older code expects.
+    if name == 'abc':
+        import collections.abc
+        return collections.abc
+    raise AttributeError("module 'collections' has no attribute %r" % (name,))

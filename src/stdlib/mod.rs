@@ -6,6 +6,7 @@
 pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
         "__future__" => include_str!("__future__.py"),
+        "abc" => include_str!("abc.py"),
         "bisect" => include_str!("bisect.py"),
         "collections" => include_str!("collections.py"),
         "copy" => include_str!("copy.py"),
