@@ -100,10 +100,18 @@ pub fn install(dict: &mut DictData) {
         ("super", &t.super_),
         ("BaseException", &t.base_exception),
     ];
+    let set_module = |ty: &ObjRef| {
+        let mut d = type_data(ty).dict.lock();
+        if d.get_str("__module__").is_none() {
+            d.set_str(Value::str("__module__"), Value::str("builtins"));
+        }
+    };
     for (name, ty) in named {
+        set_module(ty);
         dict.set_str(Value::str(name), Value::Obj(ty.clone()));
     }
     for (name, ty) in &t.exceptions {
+        set_module(ty);
         dict.set_str(Value::str(name), Value::Obj(ty.clone()));
     }
     dict.set_str(Value::str("EnvironmentError"), Value::Obj(crate::object::types::exc_type("OSError").clone()));

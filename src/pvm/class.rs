@@ -219,7 +219,24 @@ fn build_class(vm: &mut Vm, mut args: Args) -> PyResult {
     }
     let func = args.pos.remove(0);
     let name = args.pos.remove(0);
-    let bases: Vec<ObjRef> = args.pos.iter().map(as_type).collect::<PyResult<_>>()?;
+    // PEP 560: a non-class base with `__mro_entries__` (e.g. `Generic[T]`)
+    // is replaced by the classes it returns; the originals are kept in
+    // `__orig_bases__`.
+    let orig_bases = args.pos.clone();
+    let mut resolved = Vec::with_capacity(orig_bases.len());
+    let mut substituted = false;
+    for b in &orig_bases {
+        if !matches!(b.payload(), Some(Payload::Type(_))) {
+            if let Some(me) = vm.getattr_opt(b, "__mro_entries__")? {
+                let r = vm.call(&me, Args::new(vec![Value::tuple(orig_bases.clone())]))?;
+                resolved.extend(vm.collect(&r)?);
+                substituted = true;
+                continue;
+            }
+        }
+        resolved.push(b.clone());
+    }
+    let bases: Vec<ObjRef> = resolved.iter().map(as_type).collect::<PyResult<_>>()?;
     let explicit_meta = args.take_kw("metaclass");
     let meta = match explicit_meta {
         Some(m) => as_type(&m)?,
@@ -248,6 +265,9 @@ fn build_class(vm: &mut Vm, mut args: Args) -> PyResult {
     let mut frame = vm.function_frame(func.as_obj().unwrap(), f, Args::default())?;
     frame.locals = Some(ns.clone());
     vm.run_frame(frame)?;
+    if substituted {
+        vm.setitem(&ns, Value::str("__orig_bases__"), Value::tuple(orig_bases))?;
+    }
     let cls = vm.call(&Value::Obj(meta), Args { pos: vec![name, bases_v, ns.clone()], kw: args.kw })?;
     if let Some(cell) = vm.mapping_get(&ns, &Value::str("__classcell__"))? {
         if let Some(Payload::Cell(c)) = cell.payload() {

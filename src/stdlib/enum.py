@@ -932,5 +932,12 @@ class IntFlag(int, ReprEnum, Flag, boundary=KEEP):
     Support for integer-based Flags
     """
 
+    __or__ = Flag.__or__
+    __and__ = Flag.__and__
+    __xor__ = Flag.__xor__
+    __ror__ = Flag.__ror__
+    __rand__ = Flag.__rand__
+    __rxor__ = Flag.__rxor__
+
     def __invert__(self):
         return self.__class__(self._flag_mask_ ^ (self._value_ & self._flag_mask_))

@@ -10,6 +10,7 @@ pub mod funcattrs;
 pub mod int;
 pub mod list;
 pub mod misc;
+pub mod numdunder;
 pub mod range;
 pub mod seq;
 pub mod set;
@@ -33,4 +34,5 @@ pub fn install_all() {
     exceptions::install();
     funcattrs::install();
     file::install();
+    numdunder::install();
 }
