@@ -550,12 +550,25 @@ pub fn switch_trap_level() -> i64 {
 }
 
 pub fn schedule_callback() -> Option<Value> {
+    // Relaxed: the flag only spares the lock when no callback was ever set
+    // (a switch on another thread needs no ordering with the setter).
+    if !HAS_SCHEDULE_CB.load(std::sync::atomic::Ordering::Relaxed) {
+        return None;
+    }
     SCHEDULE_CB.lock().clone()
 }
 
 pub fn channel_callback() -> Option<Value> {
+    if !HAS_CHANNEL_CB.load(std::sync::atomic::Ordering::Relaxed) {
+        return None;
+    }
     CHANNEL_CB.lock().clone()
 }
+
+/// A callback was set at some point (the common case, none, skips a lock
+/// and a clone on every switch and channel operation).
+static HAS_SCHEDULE_CB: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+static HAS_CHANNEL_CB: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 static ERROR_HANDLER: Mutex<Option<Value>> = Mutex::new(None);
 static SCHEDULE_CB: Mutex<Option<Value>> = Mutex::new(None);
@@ -578,6 +591,7 @@ fn set_error_handler(_vm: &mut Vm, args: Args) -> PyResult {
 }
 fn set_schedule_callback(_vm: &mut Vm, args: Args) -> PyResult {
     let new = args.pos.first().cloned().filter(|v| !v.is_none());
+    HAS_SCHEDULE_CB.store(true, std::sync::atomic::Ordering::Relaxed);
     Ok(std::mem::replace(&mut *SCHEDULE_CB.lock(), new).unwrap_or(Value::None))
 }
 fn get_schedule_callback(_vm: &mut Vm, _args: Args) -> PyResult {
@@ -585,6 +599,7 @@ fn get_schedule_callback(_vm: &mut Vm, _args: Args) -> PyResult {
 }
 fn set_channel_callback(_vm: &mut Vm, args: Args) -> PyResult {
     let new = args.pos.first().cloned().filter(|v| !v.is_none());
+    HAS_CHANNEL_CB.store(true, std::sync::atomic::Ordering::Relaxed);
     Ok(std::mem::replace(&mut *CHANNEL_CB.lock(), new).unwrap_or(Value::None))
 }
 fn get_channel_callback(_vm: &mut Vm, _args: Args) -> PyResult {

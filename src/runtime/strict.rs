@@ -128,6 +128,10 @@ impl Model {
     /// Where `t` is in the chain: a scan from the head, which is where the
     /// tasklets a switch involves usually are.
     fn pos(&self, t: &Arc<TaskletCore>) -> Option<usize> {
+        // The running tasklet is the head: no lock, no scan.
+        if self.chain.front().is_some_and(|c| Arc::ptr_eq(c, t)) {
+            return Some(0);
+        }
         if !t.state.lock().ext.in_chain {
             return None;
         }
@@ -356,7 +360,8 @@ fn suspend(vm: &mut Vm, me: &Arc<TaskletCore>) -> PyResult {
         me.state.lock().ext.co_wait = false;
         return take_result(me);
     }
-    vm.pending = Some(Pending::Switched(me.clone()));
+    let _ = me;
+    vm.pending = Some(Pending::Switched);
     Err(PyErr::suspend())
 }
 
@@ -394,15 +399,19 @@ pub enum Gate {
     Poll,
 }
 
-pub fn gate(me: &Arc<TaskletCore>) -> Gate {
+pub fn gate(vm: &mut Vm) -> Gate {
     let m = MODEL.lock();
+    let me = vm.tasklet.as_ref().expect("a tasklet's VM knows its tasklet");
     if m.is_running(me) {
-        let mut s = me.state.lock();
-        if s.handle.is_none() {
-            // Main's handle is stored by the thread that spawned it,
-            // possibly after main already ran: take it here.
-            s.handle = weft_scheduler::current_task();
+        if me.is_main() {
+            let mut s = me.state.lock();
+            if s.handle.is_none() {
+                // Main's handle is stored by the thread that spawned it,
+                // possibly after main already ran: take it here.
+                s.handle = weft_scheduler::current_task();
+            }
         }
+        m.prepare_vm(vm);
         return Gate::Run;
     }
     if me.state.lock().ext.ext_parked {
@@ -439,10 +448,15 @@ pub fn external_ready(me: &Arc<TaskletCore>) -> bool {
 
 /// Before the running tasklet's bytecode runs: the watchdog's time slice.
 pub fn prepare_vm(vm: &mut Vm) {
-    let m = MODEL.lock();
-    vm.preemptive = m.cur.active;
-    if m.cur.active {
-        vm.budget = m.ticks.max(1);
+    MODEL.lock().prepare_vm(vm);
+}
+
+impl Model {
+    fn prepare_vm(&self, vm: &mut Vm) {
+        vm.preemptive = self.cur.active;
+        if self.cur.active {
+            vm.budget = self.ticks.max(1);
+        }
     }
 }
 

@@ -37,8 +37,9 @@ pub enum Pending {
     /// `schedule_remove()` / `tasklet.remove()`: wait for an `insert`.
     Removed(Value),
     /// One worker: gave way to another tasklet in the Stackless model
-    /// (`strict.rs`); on resume the call returns the tasklet's tempval.
-    Switched(Arc<TaskletCore>),
+    /// (`strict.rs`); on resume the call returns the tasklet's tempval
+    /// (or raises its `throw`), see `TaskletBody::deliver`.
+    Switched,
 }
 
 enum Poll {
@@ -116,7 +117,7 @@ impl Pending {
                 },
             },
             Pending::Removed(v) => Poll::NotReady(Pending::Removed(v)),
-            Pending::Switched(me) => Poll::Ready(Ok(std::mem::replace(&mut me.state.lock().tempval, Value::None))),
+            Pending::Switched => unreachable!("a switch is delivered by TaskletBody::deliver"),
             Pending::Coroutine(..) => unreachable!("coroutines are driven by TaskletBody::deliver"),
         }
     }
@@ -396,6 +397,31 @@ impl TaskletBody {
     /// Delivers the outcome of the wait the tasklet suspended on; `None`
     /// means keep waiting (with the step to return).
     fn deliver(&mut self) -> Result<Option<PyErr>, Step> {
+        if let Some(Pending::Switched) = self.vm.pending {
+            // One worker, resumed by the model: one lock for the outcome.
+            self.vm.pending = None;
+            let core = self.vm.tasklet.as_ref().expect("a tasklet's VM knows its tasklet");
+            let (err, v, blocked) = {
+                let mut s = core.state.lock();
+                match s.throw.take() {
+                    Some(e) => (Some(e), Value::None, s.blocked),
+                    None => (None, std::mem::replace(&mut s.tempval, Value::None), s.blocked),
+                }
+            };
+            if blocked {
+                core.set_blocked(false);
+            }
+            if let Some(err) = err {
+                if err.matches("StopIteration") && self.end_for_loop() {
+                    return Ok(None);
+                }
+                return Ok(Some(err));
+            }
+            if let Some(f) = self.vm.frames.last_mut() {
+                f.push(v);
+            }
+            return Ok(None);
+        }
         let kill = self.core().state.lock().throw.take();
         if let Some(err) = kill {
             if let Some(p) = self.vm.pending.take() {
@@ -541,8 +567,11 @@ impl Resumable for TaskletBody {
             drop(s);
             self.vm.preemptive = preemptive;
         }
-        // Relaxed: a statistic for run()'s nap heuristic only.
-        RESUMES.fetch_add(1, Ordering::Relaxed);
+        if !super::strict::enabled() {
+            // Relaxed: a statistic for run()'s nap heuristic only (which
+            // the one-worker model does not use).
+            RESUMES.fetch_add(1, Ordering::Relaxed);
+        }
         let mut throw = match self.deliver() {
             Ok(t) => t,
             Err(step) => return step,
@@ -584,8 +613,8 @@ impl TaskletBody {
     /// one whose outside wait (sleep, lock) completed joins the chain.
     fn strict_gate(&mut self) -> Option<Step> {
         use super::strict::Gate;
-        match super::strict::gate(self.core()) {
-            Gate::Run => {}
+        match super::strict::gate(&mut self.vm) {
+            Gate::Run => return None,
             Gate::Park => return Some(Step::Parked),
             Gate::Poll => {
                 if !matches!(self.vm.pending, Some(Pending::Coroutine(..))) {
@@ -606,7 +635,7 @@ impl TaskletBody {
 
     fn suspended_strict(&mut self) -> Step {
         match &self.vm.pending {
-            None | Some(Pending::Switched(_)) => Step::Parked,
+            None | Some(Pending::Switched) => Step::Parked,
             Some(Pending::Preempted) => {
                 let core = self.core().clone();
                 if super::strict::preempted(&mut self.vm, &core) {
