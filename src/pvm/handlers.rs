@@ -439,6 +439,31 @@ impl Vm {
     }
 
     fn op_load_name(&mut self, arg: u32) -> PyResult<()> {
+        // Fast path, all borrowed: a plain dict namespace (or none), then
+        // globals and builtins by pre-hashed name.
+        let frame = frame!(self);
+        let name = code_name(&frame.code.name_values[arg as usize])?;
+        let local = match &frame.locals {
+            None => Some(None),
+            Some(Value::Obj(o)) if o.class.is_none() => match &o.payload {
+                Payload::Dict(d) => Some(d.lock().get_name(&name).cloned()),
+                _ => None,
+            },
+            Some(_) => None,
+        };
+        let found = match local {
+            Some(Some(v)) => Some(v),
+            Some(None) => global_or_builtin(&frame.globals, &name),
+            None => None,
+        };
+        if let Some(v) = found {
+            frame.push(v);
+            return Ok(());
+        }
+        self.op_load_name_slow(arg)
+    }
+
+    fn op_load_name_slow(&mut self, arg: u32) -> PyResult<()> {
         let frame = frame!(self);
         let key = frame.code.name_values[arg as usize].clone();
         let globals = frame.globals.clone();

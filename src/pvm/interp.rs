@@ -307,6 +307,24 @@ impl Vm {
                     frame!(self).push(r);
                 }
                 Op::CompareOp => {
+                    // Numbers: compared borrowed; a following conditional
+                    // jump is taken at once (no bool pushed and popped).
+                    let len = frame.slots.len();
+                    if len >= frame.stack_base + 2 {
+                        if let Some(r) = super::numeric::compare_fast(&frame.slots[len - 2], &frame.slots[len - 1], arg) {
+                            frame.slots.truncate(len - 2);
+                            match frame.code.instrs.get(frame.ip) {
+                                Some(next) if next.op == Op::PopJumpIfFalse => {
+                                    frame.ip = if r { frame.ip + 1 } else { next.arg as usize };
+                                }
+                                Some(next) if next.op == Op::PopJumpIfTrue => {
+                                    frame.ip = if r { next.arg as usize } else { frame.ip + 1 };
+                                }
+                                _ => frame.push(Value::Bool(r)),
+                            }
+                            continue;
+                        }
+                    }
                     let b = frame.pop();
                     let a = frame.pop();
                     let r = match super::numeric::compare_fast(&a, &b, arg) {
@@ -522,16 +540,18 @@ impl Vm {
             }
             Op::CallMethod | Op::CallMethodKw => {
                 let names = if op == Op::CallMethodKw { Some(frame.pop()) } else { None };
-                let vals = frame.pop_n(argc);
-                let this = frame.pop();
+                // Stack: [f, this or Null, args...]. With a receiver, the
+                // arguments vector is taken with `this` already first.
+                let with_this = !frame.peek(argc + 1).is_null();
+                let vals = frame.pop_n(argc + with_this as usize);
+                if !with_this {
+                    frame.pop(); // the Null marker
+                }
                 let f = frame.pop();
-                let mut args = match &names {
+                let args = match &names {
                     Some(n) => split_kw(vals, n),
                     None => Args::new(vals),
                 };
-                if !this.is_null() {
-                    args.pos.insert(0, this);
-                }
                 Ok((f, args))
             }
             Op::CallEx => {
