@@ -194,8 +194,23 @@ pub fn init_main(core: &Arc<TaskletCore>) {
 }
 
 fn unpark(t: &Arc<TaskletCore>) {
-    if let Some(h) = &t.state.lock().handle {
+    let mut s = t.state.lock();
+    if let Some(h) = &s.handle {
         h.unpark();
+    } else if s.life == Life::Scheduled && !t.is_main() {
+        // First run: its scheduler task is made now (runnable at once).
+        if let Some(rt) = RUNTIME.get() {
+            s.handle = Some(weft_scheduler::spawn_resumable(t.new_body(rt)));
+        }
+    }
+}
+
+static RUNTIME: OnceLock<Arc<crate::pvm::Runtime>> = OnceLock::new();
+
+/// Remembers the runtime new tasklets' VMs run on (one per process).
+pub fn set_runtime(rt: &Arc<crate::pvm::Runtime>) {
+    if RUNTIME.get().is_none() {
+        let _ = RUNTIME.set(rt.clone());
     }
 }
 

@@ -337,18 +337,23 @@ impl TaskletCore {
         s.life = Life::Scheduled;
         drop(s);
         sched().add_runnable(1);
+        if super::strict::enabled() {
+            // One worker: the task is made when the model first runs the
+            // tasklet (`spawn_body`), so a queued tasklet costs no task.
+            super::strict::set_runtime(rt);
+            return Ok(());
+        }
+        let h = weft_scheduler::spawn_resumable(self.new_body(rt));
+        self.state.lock().handle = Some(h);
+        Ok(())
+    }
+
+    /// The scheduler task body of a tasklet about to start.
+    pub(crate) fn new_body(self: &Arc<Self>, rt: &Arc<Runtime>) -> TaskletBody {
         let mut vm = Vm::new(rt.clone());
         vm.tasklet = Some(self.clone());
         vm.preemptive = sched().preemptive.load(Ordering::Relaxed);
-        let body = TaskletBody { vm };
-        let h = if super::strict::enabled() {
-            // The model unparks it when it is its turn: no useless resume.
-            weft_scheduler::spawn_resumable_parked(body)
-        } else {
-            weft_scheduler::spawn_resumable(body)
-        };
-        self.state.lock().handle = Some(h);
-        Ok(())
+        TaskletBody { vm }
     }
 
     /// Drops the core's reference to the Python object when it is the last
@@ -580,6 +585,10 @@ impl Resumable for TaskletBody {
             // Not started yet (its `Start` is still there), or a native
             // tasklet function that had suspended has completed.
             let start = self.core().state.lock().start.take();
+            if start.is_some() {
+                // Its creator has usually dropped the object by now.
+                self.core().shed_object();
+            }
             let Some(Start { func, args: Some(args) }) = start.map(|b| *b) else {
                 return self.finish(throw.map_or(Ok(()), Err));
             };
