@@ -41,6 +41,19 @@ pub struct SeqIter {
     pub i: usize,
 }
 
+impl SeqIter {
+    #[inline]
+    fn step(&mut self) -> Option<Value> {
+        let r = seq_item(&self.seq, self.i);
+        if r.is_some() {
+            self.i += 1;
+        } else {
+            self.seq = Value::tuple(vec![]);
+        }
+        r
+    }
+}
+
 /// Element `i` of a built-in sequence payload.
 pub fn seq_item(seq: &Value, i: usize) -> Option<Value> {
     match seq.payload()? {
@@ -66,13 +79,11 @@ fn seq_len(seq: &Value) -> usize {
 
 impl NativeIter for SeqIter {
     fn next(&mut self, _vm: &mut Vm) -> PyResult<Option<Value>> {
-        let r = seq_item(&self.seq, self.i);
-        if r.is_some() {
-            self.i += 1;
-        } else {
-            self.seq = Value::tuple(vec![]);
-        }
-        Ok(r)
+        Ok(self.step())
+    }
+    #[inline]
+    fn next_plain(&mut self) -> Option<Option<Value>> {
+        Some(self.step())
     }
     fn trace(&self, f: &mut dyn FnMut(&Value)) {
         f(&self.seq)
@@ -123,6 +134,19 @@ impl RangeIter {
     }
 }
 
+impl RangeIter {
+    #[inline]
+    fn step(&mut self) -> Option<Value> {
+        if self.remaining == 0 {
+            return None;
+        }
+        self.remaining -= 1;
+        let v = self.cur;
+        self.cur += self.step;
+        Some(Value::Int(v as i64))
+    }
+}
+
 /// Number of elements of `range(start, stop, step)`.
 pub fn range_len(start: i64, stop: i64, step: i64) -> u128 {
     let (a, b, s) = (start as i128, stop as i128, step as i128);
@@ -137,13 +161,11 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> u128 {
 
 impl NativeIter for RangeIter {
     fn next(&mut self, _vm: &mut Vm) -> PyResult<Option<Value>> {
-        if self.remaining == 0 {
-            return Ok(None);
-        }
-        self.remaining -= 1;
-        let v = self.cur;
-        self.cur += self.step;
-        Ok(Some(Value::Int(v as i64)))
+        Ok(self.step())
+    }
+    #[inline]
+    fn next_plain(&mut self) -> Option<Option<Value>> {
+        Some(self.step())
     }
     fn trace(&self, _f: &mut dyn FnMut(&Value)) {}
     fn len_hint(&self) -> Option<usize> {

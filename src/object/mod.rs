@@ -149,6 +149,13 @@ pub struct ModuleData {
 pub trait NativeIter: Send {
     fn next(&mut self, vm: &mut crate::pvm::Vm) -> crate::pvm::PyResult<Option<Value>>;
     fn trace(&self, f: &mut dyn FnMut(&Value));
+    /// `next` for iterators that never need the VM (ranges, built-in
+    /// sequences): `Some(item or None at the end)`; `None` means "call
+    /// `next`". Lets `ForIter` skip the VM plumbing.
+    #[inline]
+    fn next_plain(&mut self) -> Option<Option<Value>> {
+        None
+    }
     /// A length hint (`__length_hint__`), if cheap.
     fn len_hint(&self) -> Option<usize> {
         None

@@ -360,6 +360,25 @@ impl Vm {
                         self.setitem(&c, key, v)?;
                     }
                 }
+                Op::ForIter => {
+                    // Built-in range/sequence iterators: the item without
+                    // cloning the iterator or going through `Vm::next`.
+                    let next = match frame.slots.last() {
+                        Some(Value::Obj(o)) if o.class.is_none() && frame.slots.len() > frame.stack_base => match &o.payload {
+                            Payload::Iter(m) => m.lock().next_plain(),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    match next {
+                        Some(Some(v)) => frame.push(v),
+                        Some(None) => {
+                            frame.pop();
+                            frame.ip = arg as usize;
+                        }
+                        None => self.op_for_iter(arg)?,
+                    }
+                }
                 Op::Jump => {
                     let backward = (arg as usize) < frame.ip;
                     frame.ip = arg as usize;
