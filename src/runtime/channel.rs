@@ -72,8 +72,17 @@ fn notify(vm: &mut Vm, args: &Args, sending: bool) -> PyResult<()> {
     Ok(())
 }
 
+/// Only instances of Python classes can be `stackless.bomb`s: everything
+/// else skips the subtype test.
+fn is_instance_of_class(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if o.class.is_some())
+}
+
 /// What a sender offers: a `stackless.bomb` is raised in the receiver.
 fn payload(vm: &mut Vm, v: Value) -> Result<Value, PyErr> {
+    if !is_instance_of_class(&v) {
+        return Ok(v);
+    }
     if let Some(cls) = super::stackless::bomb_class() {
         if crate::object::types::is_subtype(crate::object::types::type_of(&v), cls.as_obj().unwrap()) {
             let raise = vm.getattr(&v, "raise_")?;
@@ -123,6 +132,9 @@ fn received(vm: &mut Vm, value: Result<Value, RecvError<Value>>, yield_now: bool
 
 /// A `stackless.bomb` received is raised.
 fn unwrap_bomb(vm: &mut Vm, v: Value) -> PyResult {
+    if !is_instance_of_class(&v) {
+        return Ok(v);
+    }
     if let Some(cls) = super::stackless::bomb_class() {
         if crate::object::types::is_subtype(crate::object::types::type_of(&v), cls.as_obj().unwrap()) {
             let raise = vm.getattr(&v, "raise_")?;
