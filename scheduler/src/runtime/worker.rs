@@ -139,16 +139,23 @@ impl WorkerCtx {
 
     /// Push a runnable task owned by this worker.
     pub(crate) fn push(&self, task: Task, next: bool) {
+        // With one worker the only worker is this one, and it is awake.
+        let mut notify = self.shared.stealers.len() > 1;
         if next {
-            if let Some(prev) = self.run_next.replace(Some(task)) {
+            // The run-next slot cannot be stolen: waking an idle worker
+            // for it only makes that worker search in vain (a channel
+            // ping-pong would wake the other core on every message). Only
+            // a task it pushes out into the stealable queue is news.
+            let prev = self.run_next.replace(Some(task));
+            notify &= prev.is_some();
+            if let Some(prev) = prev {
                 self.local.push(prev);
             }
             self.next_is_fifo.set(false);
         } else {
             self.push_back(task);
         }
-        // With one worker the only worker is this one, and it is awake.
-        if self.shared.stealers.len() > 1 {
+        if notify {
             self.shared.idle.notify();
         }
     }
