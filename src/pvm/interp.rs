@@ -360,6 +360,40 @@ impl Vm {
                         self.setitem(&c, key, v)?;
                     }
                 }
+                Op::LoadAttr => {
+                    // Plain-instance attribute (see `attr::plain_instance_get`)
+                    // without leaving the loop; the receiver is replaced in place.
+                    let hit = match frame.slots.last() {
+                        Some(Value::Obj(o)) if frame.slots.len() > frame.stack_base => {
+                            super::attr::plain_instance_get(o, &frame.code.name_values[arg as usize])
+                        }
+                        _ => None,
+                    };
+                    match hit {
+                        Some(v) => {
+                            if let Some(top) = frame.slots.last_mut() {
+                                *top = v;
+                            }
+                        }
+                        None => self.step_other(Op::LoadAttr, arg)?,
+                    }
+                }
+                Op::StoreAttr if frame.stack_len() >= 2 => {
+                    // Stack: value, object. Plain instances store straight
+                    // into their dict (`attr::plain_instance_set`); anything
+                    // else is put back for the general handler.
+                    let obj = frame.pop();
+                    let v = frame.pop();
+                    let r = match &obj {
+                        Value::Obj(o) => super::attr::plain_instance_set(o, &frame.code.name_values[arg as usize], v),
+                        _ => Err(v),
+                    };
+                    if let Err(v) = r {
+                        frame.push(v);
+                        frame.push(obj);
+                        self.step_other(Op::StoreAttr, arg)?;
+                    }
+                }
                 Op::ForIter => {
                     // Built-in range/sequence iterators: the item without
                     // cloning the iterator or going through `Vm::next`.
