@@ -104,7 +104,7 @@ opcodes! {
     UnpackSequence, "n", |a| a - 1, "seq -> vN, ..., v1 (v1 on top); ValueError on a length mismatch.";
     UnpackEx, "before | after << 8", |a| (a & 0xff) + (a >> 8), "seq -> v_last.., list_of_middle, .., v1 (v1 on top) for `a, *b, c = seq`.";
     FormatValue, "conv | 4 if spec", |a| if a & 4 != 0 { -1 } else { 0 }, "v[, spec] -> format(conv(v), spec); conv: 0 none, 1 str, 2 repr, 3 ascii";
-    MakeFunction, "flags", |a| -((a & 1 != 0) as i32) - ((a & 2 != 0) as i32) - ((a & 8 != 0) as i32), "[defaults_tuple if 1], [kwdefaults_dict if 2], [closure_tuple if 8], code -> function";
+    MakeFunction, "flags", |a| -((a & 1 != 0) as i32) - ((a & 2 != 0) as i32) - ((a & 4 != 0) as i32) - ((a & 8 != 0) as i32), "[defaults_tuple if 1], [kwdefaults_dict if 2], [annotations_dict if 4], [closure_tuple if 8], code -> function";
     ReturnValue, "", |_| -1, "v -> ; return v from the frame.";
     YieldValue, "", |_| 0, "v -> sent; suspend the generator yielding v; resumes with the sent value pushed.";
     GetYieldFromIter, "", |_| 0, "obj -> iterator (generators pass through) for `yield from`.";
@@ -233,5 +233,6 @@ impl CmpOp {
 pub mod make_fn {
     pub const DEFAULTS: u32 = 1;
     pub const KWDEFAULTS: u32 = 2;
+    pub const ANNOTATIONS: u32 = 4;
     pub const CLOSURE: u32 = 8;
 }

@@ -30,6 +30,48 @@ pub(crate) struct Compiler<'a> {
     /// Frame blocks of the unit being compiled (saved per nested unit).
     pub fblocks: Vec<FBlock<'a>>,
     saved_fblocks: Vec<Vec<FBlock<'a>>>,
+    /// `from __future__ import annotations`: annotations are kept as their
+    /// source text instead of being evaluated.
+    pub future_annotations: bool,
+}
+
+/// `from __future__ import annotations` among the module's statements.
+fn has_future_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::ImportFrom(i) => {
+            i.module.as_ref().is_some_and(|m| m.as_str() == "__future__") && i.names.iter().any(|n| n.name.as_str() == "annotations")
+        }
+        _ => false,
+    })
+}
+
+/// A function's annotated parameters and return, in CPython's order.
+pub(crate) fn function_annotations<'b>(p: &'b ast::Parameters, returns: Option<&'b Expr>) -> Vec<(&'b str, &'b Expr)> {
+    let mut out = Vec::new();
+    for a in p.posonlyargs.iter().chain(p.args.iter()) {
+        if let Some(e) = &a.parameter.annotation {
+            out.push((a.parameter.name.as_str(), &**e));
+        }
+    }
+    if let Some(v) = &p.vararg {
+        if let Some(e) = &v.annotation {
+            out.push((v.name.as_str(), &**e));
+        }
+    }
+    for a in &p.kwonlyargs {
+        if let Some(e) = &a.parameter.annotation {
+            out.push((a.parameter.name.as_str(), &**e));
+        }
+    }
+    if let Some(k) = &p.kwarg {
+        if let Some(e) = &k.annotation {
+            out.push((k.name.as_str(), &**e));
+        }
+    }
+    if let Some(r) = returns {
+        out.push(("return", r));
+    }
+    out
 }
 
 pub(crate) fn compile(src: &SourceInfo, st: &SymbolTable, body: &[Stmt]) -> CResult<Arc<CodeObject>> {
@@ -40,6 +82,7 @@ pub(crate) fn compile(src: &SourceInfo, st: &SymbolTable, body: &[Stmt]) -> CRes
         units: Vec::new(),
         fblocks: Vec::new(),
         saved_fblocks: Vec::new(),
+        future_annotations: has_future_annotations(body),
     };
     c.enter_unit(0, "<module>", "<module>", 1);
     c.u().flags = flags::NAMESPACE;
@@ -220,6 +263,33 @@ impl<'a> Compiler<'a> {
         Ok(fl)
     }
 
+    /// Pushes an annotation's value: the evaluated expression, or its source
+    /// text under `from __future__ import annotations`.
+    pub fn annotation_value(&mut self, e: &'a Expr) -> CResult {
+        if self.future_annotations {
+            let r = e.range();
+            let text = self.src.source.get(usize::from(r.start())..usize::from(r.end())).unwrap_or("").to_string();
+            self.load_const(Const::Str(text));
+            return Ok(());
+        }
+        self.expr(e)
+    }
+
+    /// Pushes the `__annotations__` dict of a def; returns its MakeFunction flag.
+    pub fn push_annotations(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<u32> {
+        let anns = function_annotations(&f.parameters, f.returns.as_deref());
+        if anns.is_empty() {
+            return Ok(0);
+        }
+        for (name, e) in &anns {
+            let name = if *name == "return" { name.to_string() } else { self.mangled(name) };
+            self.load_const(Const::Str(name));
+            self.annotation_value(e)?;
+        }
+        self.emit(Op::BuildMap, anns.len() as u32);
+        Ok(make_fn::ANNOTATIONS)
+    }
+
     pub fn set_arg_counts(&mut self, p: &ast::Parameters) {
         let u = self.u();
         u.posonlyargcount = p.posonlyargs.len() as u32;
@@ -241,7 +311,7 @@ impl<'a> Compiler<'a> {
         for d in &f.decorator_list {
             self.expr(&d.expression)?;
         }
-        let fl = self.push_defaults(&f.parameters)?;
+        let fl = self.push_defaults(&f.parameters)? | self.push_annotations(f)?;
         let sid = self.scope_id(f.range)?;
         let qualname = self.qualname(f.name.as_str());
         let first_line = self.src.line_of(f.range.start().into());

@@ -266,7 +266,7 @@ impl<'a> Compiler<'a> {
         }
         let name = self.mangled(n.id.as_str());
         self.emit(Op::SetupAnnotations, 0);
-        self.expr(&a.annotation)?;
+        self.annotation_value(&a.annotation)?;
         self.emit_name(Op::LoadName, "__annotations__");
         self.load_const(Const::Str(name));
         self.emit(Op::StoreSubscr, 0);

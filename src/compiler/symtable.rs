@@ -358,6 +358,9 @@ impl<'a> Builder<'a> {
             self.expr(&d.expression)?;
         }
         self.parameters_defaults(&f.parameters)?;
+        for (_, ann) in super::codegen::function_annotations(&f.parameters, f.returns.as_deref()) {
+            self.expr(ann)?;
+        }
         self.add_def(&f.name, DEF_LOCAL, f.name.range)?;
         self.enter(ScopeKind::Function, f.name.as_str(), f.range);
         self.parameters(&f.parameters)?;

@@ -657,6 +657,7 @@ impl Vm {
         let frame = frame!(self);
         let code_v = frame.pop();
         let closure = if arg & 8 != 0 { Some(frame.pop()) } else { None };
+        let annotations = if arg & 4 != 0 { Some(frame.pop()) } else { None };
         let kwdefaults = if arg & 2 != 0 { Some(frame.pop()) } else { None };
         let defaults = if arg & 1 != 0 { Some(frame.pop()) } else { None };
         let globals = frame.globals.clone();
@@ -677,7 +678,7 @@ impl Vm {
             defaults: Mutex::new(tuple_items(defaults).map(Arc::from)),
             kwdefaults: Mutex::new(kwdefaults.and_then(|v| v.as_obj().cloned())),
             closure: tuple_items(closure).map(|c| c.into_boxed_slice()),
-            dict: Mutex::new(DictData::default()),
+            dict: Mutex::new(function_dict(annotations)),
         };
         frame!(self).push(Value::obj(Payload::Function(Box::new(func))));
         Ok(())
@@ -914,4 +915,13 @@ fn code_name(v: &Value) -> PyResult<crate::object::Name<'_>> {
 
 fn runtime_error_no_active() -> PyErr {
     super::exc::runtime_error("No active exception to reraise")
+}
+
+/// A new function's attribute dict: `__annotations__` when the def had any.
+fn function_dict(annotations: Option<Value>) -> DictData {
+    let mut d = DictData::default();
+    if let Some(a) = annotations {
+        d.set_str(Value::str("__annotations__"), a);
+    }
+    d
 }

@@ -22,6 +22,7 @@ pub fn install() {
     add_getset(f, "__module__", f_module, Some(f_set_module));
     add_getset(f, "__defaults__", f_defaults, Some(f_set_defaults));
     add_getset(f, "__kwdefaults__", f_kwdefaults, None);
+    add_getset(f, "__annotations__", f_annotations, Some(f_set_annotations));
     add_getset(f, "__code__", f_code, None);
     add_getset(f, "__globals__", f_globals, None);
     add_getset(f, "__closure__", f_closure, None);
@@ -129,6 +130,23 @@ fn f_set_defaults(_vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::None)
 }
 
+/// `__annotations__`: the dict MakeFunction stored, else a new empty one
+/// (kept, as CPython does).
+fn f_annotations(_vm: &mut Vm, a: Args) -> PyResult {
+    let f = func(&a)?;
+    let mut d = f.dict.lock();
+    if let Some(v) = d.get_str("__annotations__") {
+        return Ok(v.clone());
+    }
+    let empty = Value::obj(Payload::Dict(parking_lot::Mutex::new(Default::default())));
+    d.set_str(Value::str("__annotations__"), empty.clone());
+    Ok(empty)
+}
+fn f_set_annotations(_vm: &mut Vm, a: Args) -> PyResult {
+    let v = a.pos.get(1).cloned().unwrap_or(Value::None);
+    func(&a)?.dict.lock().set_str(Value::str("__annotations__"), v);
+    Ok(Value::None)
+}
 fn f_kwdefaults(_vm: &mut Vm, a: Args) -> PyResult {
     Ok(match &*func(&a)?.kwdefaults.lock() {
         Some(d) => Value::Obj(d.clone()),
