@@ -549,6 +549,9 @@ impl Drop for TaskletBody {
     /// The tasklet ended (or its task was dropped): break the cycle with its
     /// Python object (`setup`/`bind` register it again on a re-bind).
     fn drop(&mut self) {
+        // A pending coroutine (hard switch) uses this Vm through a raw
+        // pointer while it unwinds: drop it first, while the Vm is whole.
+        drop(self.vm.pending.take());
         let obj = self.vm.tasklet.as_ref().and_then(|c| c.state.lock().object.take());
         drop(obj);
     }
