@@ -445,6 +445,8 @@ impl Vm {
         let name = code_name(&frame.code.name_values[arg as usize])?;
         let local = match &frame.locals {
             None => Some(None),
+            // Module code: the namespace is the globals dict, looked up next.
+            Some(Value::Obj(o)) if Arc::ptr_eq(o, &frame.globals) => Some(None),
             Some(Value::Obj(o)) if o.class.is_none() => match &o.payload {
                 Payload::Dict(d) => Some(d.lock().get_name(&name).cloned()),
                 _ => None,
