@@ -57,6 +57,7 @@ pub fn run_main_tasklet(rt: Arc<Runtime>, code: Arc<CodeObject>, module: Value) 
 /// Ends the program with `result` (main's end, or `SystemExit` raised in
 /// any tasklet).
 pub fn end_program(result: Result<(), PyErr>) {
+    ENDING.store(true, Ordering::Relaxed);
     if let Some(tx) = MAIN_DONE.get() {
         let _ = tx.lock().map(|t| t.send(result));
     }
@@ -89,8 +90,19 @@ pub fn tasklet_failed(core: &Arc<TaskletCore>, err: PyErr) {
 /// A tasklet ended: main's end ends the program; when the last runnable
 /// tasklet ends while main is blocked on a channel, main gets Stackless's
 /// deadlock error.
+/// Set when main has ended: the program is over, and no other tasklet may
+/// run on (Stackless ends the process with main).
+static ENDING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+pub fn program_ending() -> bool {
+    // Relaxed: a tasklet that misses the flag once runs one more step
+    // before the process exits, which is harmless.
+    ENDING.load(Ordering::Relaxed)
+}
+
 pub fn tasklet_finished(core: &Arc<TaskletCore>) {
     if core.is_main() {
+        ENDING.store(true, Ordering::Relaxed);
         if let Some(tx) = MAIN_DONE.get() {
             let _ = tx.lock().map(|t| t.send(Ok(())));
         }

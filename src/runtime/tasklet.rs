@@ -559,6 +559,9 @@ impl Drop for TaskletBody {
 
 impl Resumable for TaskletBody {
     fn resume(&mut self, _cx: &mut Context<'_>) -> Step {
+        if super::main::program_ending() {
+            return Step::Parked;
+        }
         if super::strict::enabled() {
             if let Some(step) = self.strict_gate() {
                 return step;
