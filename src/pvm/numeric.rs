@@ -47,6 +47,11 @@ fn float_op(x: f64, y: f64, op: u32) -> Option<Value> {
         1 => Some(Value::Float(x - y)),
         2 => Some(Value::Float(x * y)),
         3 if y != 0.0 => Some(Value::Float(x / y)),
+        // `**` with a positive finite base has no error cases but overflow.
+        6 if x > 0.0 && x.is_finite() && y.is_finite() => {
+            let r = x.powf(y);
+            r.is_finite().then_some(Value::Float(r))
+        }
         _ => None,
     }
 }
