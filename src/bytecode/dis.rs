@@ -3,6 +3,7 @@
 
 use super::opcodes::{BinOp, CmpOp, BINOP_INPLACE};
 use super::{flags, CodeObject, Op};
+use crate::builtins::repr::{bytes_repr, float_repr, quote_str};
 use crate::object::Payload;
 use crate::value::Value;
 use std::collections::HashSet;
@@ -166,7 +167,8 @@ fn code_repr(code: &CodeObject) -> String {
     format!("<code object {}, file \"{}\", line {}>", code.name, code.filename, code.first_line)
 }
 
-/// Python's `repr` of a constant value.
+/// Python's `repr` of a constant value (the builtins' repr helpers, which
+/// need no VM for constants).
 pub fn const_repr(v: &Value) -> String {
     match v {
         Value::Null => "<NULL>".into(),
@@ -175,7 +177,7 @@ pub fn const_repr(v: &Value) -> String {
         Value::Int(i) => i.to_string(),
         Value::Float(f) => float_repr(*f),
         Value::Obj(o) => match &o.payload {
-            Payload::Str(_) => str_repr(v.as_str().unwrap_or("")),
+            Payload::Str(_) => quote_str(v.as_str().unwrap_or(""), false),
             Payload::BigInt(b) => b.to_string(),
             Payload::Bytes(b) => bytes_repr(b),
             Payload::Ellipsis => "Ellipsis".into(),
@@ -193,94 +195,3 @@ pub fn const_repr(v: &Value) -> String {
     }
 }
 
-/// Python's `repr(float)`: shortest round-tripping digits, fixed notation
-/// for 1e-4 <= |x| < 1e16, otherwise `1e+16` / `1.5e-07` style.
-pub fn float_repr(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf" } else { "-inf" }.into();
-    }
-    let sign = if f.is_sign_negative() { "-" } else { "" };
-    let mut buf = ryu::Buffer::new();
-    let s = buf.format_finite(f.abs());
-    let (mant, exp) = match s.find(['e', 'E']) {
-        Some(p) => (&s[..p], s[p + 1..].parse::<i32>().unwrap_or(0)),
-        None => (s, 0),
-    };
-    let intlen = mant.find('.').unwrap_or(mant.len()) as i32;
-    let all: String = mant.chars().filter(|c| *c != '.').collect();
-    let trimmed = all.trim_start_matches('0');
-    let mut decpt = intlen + exp - (all.len() - trimmed.len()) as i32;
-    let digits = trimmed.trim_end_matches('0');
-    if digits.is_empty() {
-        return format!("{sign}0.0");
-    }
-    let nd = digits.len() as i32;
-    let body = if decpt > 16 || decpt <= -4 {
-        decpt -= 1;
-        let m = if nd > 1 { format!("{}.{}", &digits[..1], &digits[1..]) } else { digits.to_string() };
-        format!("{m}e{}{:02}", if decpt < 0 { '-' } else { '+' }, decpt.abs())
-    } else if decpt <= 0 {
-        format!("0.{}{}", "0".repeat((-decpt) as usize), digits)
-    } else if decpt >= nd {
-        format!("{}{}.0", digits, "0".repeat((decpt - nd) as usize))
-    } else {
-        format!("{}.{}", &digits[..decpt as usize], &digits[decpt as usize..])
-    };
-    format!("{sign}{body}")
-}
-
-/// Python's `repr(str)`.
-pub fn str_repr(s: &str) -> String {
-    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(q);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == q => {
-                out.push('\\');
-                out.push(c)
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c if (0x80..0xa0).contains(&(c as u32)) => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(q);
-    out
-}
-
-/// Python's `repr(bytes)`.
-pub fn bytes_repr(b: &[u8]) -> String {
-    let q = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
-    let mut out = String::from("b");
-    out.push(q as char);
-    for &c in b {
-        match c {
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            c if c == q => {
-                out.push('\\');
-                out.push(c as char)
-            }
-            0x20..=0x7e => out.push(c as char),
-            c => {
-                let _ = write!(out, "\\x{c:02x}");
-            }
-        }
-    }
-    out.push(q as char);
-    out
-}

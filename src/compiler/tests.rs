@@ -5,7 +5,8 @@
 //! the cache follows its rules.
 
 use super::*;
-use crate::bytecode::dis::{disassemble, float_repr, str_repr};
+use crate::builtins::repr::{float_repr, quote_str};
+use crate::bytecode::dis::disassemble;
 use crate::bytecode::serialize::{deserialize, serialize};
 use crate::bytecode::{flags, Op};
 use crate::object::Payload;
@@ -297,8 +298,8 @@ fn reprs() {
     ] {
         assert_eq!(float_repr(f), s);
     }
-    assert_eq!(str_repr("it's"), "\"it's\"");
-    assert_eq!(str_repr("a\nb'\""), "'a\\nb\\'\"'");
+    assert_eq!(quote_str("it's", false), "\"it's\"");
+    assert_eq!(quote_str("a\nb'\"", false), "'a\\nb\\'\"'");
 }
 
 #[test]

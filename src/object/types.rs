@@ -4,7 +4,7 @@
 use super::{Layout, ObjRef, Object, Payload, TypeData};
 use crate::value::Value;
 use num_bigint::BigInt;
-use num_traits::{ToPrimitive, Zero};
+use num_traits::ToPrimitive;
 use parking_lot::Mutex;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -601,9 +601,4 @@ pub fn native_hash(v: &Value) -> Result<Option<i64>, ()> {
             }
         }
     }))
-}
-
-/// True for zero-valued numbers (used by truthiness fast paths).
-pub fn bigint_is_zero(b: &BigInt) -> bool {
-    b.is_zero()
 }

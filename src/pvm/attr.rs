@@ -359,10 +359,6 @@ impl Vm {
     }
 }
 
-/// Calls `Args`-style natives with `self` checking (used by GetSet).
-pub fn arg0(args: &Args) -> PyResult<&Value> {
-    args.pos.first().ok_or_else(|| type_error("descriptor needs an argument"))
-}
 
 /// `LoadAttr` on a plain instance (user class, `Payload::Instance`, with a
 /// `__dict__`) whose MRO has no data descriptor for non-dunder names: a

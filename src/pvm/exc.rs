@@ -2,7 +2,7 @@
 //! Constructors for the built-in exception types, and CPython-style
 //! traceback rendering (with `__cause__`/`__context__` chains).
 
-use super::{PyResult, Vm};
+use super::Vm;
 use crate::object::types::{exc_type, is_subtype, type_data, type_of, types};
 use crate::object::{ExcData, ObjRef, Object, Payload, TbEntry};
 use crate::value::Value;
@@ -140,11 +140,6 @@ pub fn exc_args(exc: &Value) -> Vec<Value> {
 }
 
 impl Vm {
-    /// `str(exc)` following BaseException.__str__ (KeyError uses repr).
-    pub fn exc_str(&mut self, exc: &Value) -> PyResult<String> {
-        self.str(exc)
-    }
-
     /// Renders an uncaught exception like CPython's default excepthook.
     pub fn format_exception(&mut self, exc: &Value) -> String {
         let mut out = String::new();

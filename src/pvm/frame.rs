@@ -24,8 +24,6 @@ pub enum ReturnMode {
     Normal,
     /// `__init__` frame: the result must be None; push the instance.
     Init(Value),
-    /// Stop the nested `run_until` loop and hand the value to native code.
-    ToNative,
     /// A `__next__` frame run by `ForIter` (whose jump target this is):
     /// StopIteration leaving it ends the loop.
     IterNext(u32),

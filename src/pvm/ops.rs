@@ -8,7 +8,7 @@ use super::exc::{index_error, key_error, type_error, PyErr};
 use super::numeric;
 use super::{PyResult, Vm};
 use crate::bytecode::{BinOp, CmpOp, Op};
-use crate::object::types::{lookup_in_type, native_hash, type_data, type_of, types};
+use crate::object::types::{lookup_in_type, native_hash, type_data, type_of};
 use crate::object::{DictData, Lookup, Payload};
 use crate::value::Value;
 use parking_lot::Mutex;
@@ -824,7 +824,3 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> usize {
     }
 }
 
-pub fn builtin_types_ready() -> bool {
-    let _ = types();
-    true
-}

@@ -106,11 +106,11 @@ pub fn call_on_coroutine(vm: &mut Vm, f: Value, args: Args) -> PyResult<()> {
     let ptr = VmPtr(vm as *mut Vm);
     let co = Coroutine::new(move || {
         let ptr = ptr;
-        // SAFETY: the coroutine is owned by `vm.pending` (or this function)
-        // and is resumed only while the tasklet's `Vm` is alive and not
-        // otherwise in use: `TaskletBody::resume` only resumes the pending
-        // coroutine, and the tasklet body (which owns the Vm) drops the
-        // pending coroutine before the Vm.
+        // The coroutine is owned by `vm.pending` (or this function) and is
+        // resumed only while the tasklet's `Vm` is alive and not otherwise in
+        // use: `TaskletBody::resume` only resumes the pending coroutine, and
+        // `TaskletBody`'s Drop drops the pending coroutine before the Vm.
+        // SAFETY: so `ptr` is valid and unaliased whenever this code runs.
         let vm = unsafe { &mut *ptr.0 };
         vm.on_coroutine = true;
         let r = vm.call(&f, args);
