@@ -155,12 +155,15 @@ impl Pending {
 
 thread_local! {
     static RUN_WAIT_SPINS: std::cell::Cell<(u64, u32)> = const { std::cell::Cell::new((0, 0)) };
+    /// Tasklet resumes on this worker, for `run()`'s spin detection (per
+    /// thread: no shared counter on the switch path).
+    static RESUMES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// Consecutive `run()` re-checks without any other tasklet having been
 /// resumed in between on this worker (counted per worker thread).
 fn run_wait_spins() -> u32 {
-    let resumes = RESUMES.load(Ordering::Relaxed);
+    let resumes = RESUMES.with(|r| r.get());
     RUN_WAIT_SPINS.with(|c| {
         let (last, n) = c.get();
         let n = if last + 1 >= resumes { n + 1 } else { 0 };
@@ -168,9 +171,6 @@ fn run_wait_spins() -> u32 {
         n
     })
 }
-
-/// Tasklet resumes, for `run()`'s spin detection.
-static RESUMES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 pub fn closed_error() -> PyErr {
     value_error("Send/receive operation on a closed channel")
@@ -579,9 +579,8 @@ impl Resumable for TaskletBody {
             self.vm.preemptive = preemptive;
         }
         if !super::strict::enabled() {
-            // Relaxed: a statistic for run()'s nap heuristic only (which
-            // the one-worker model does not use).
-            RESUMES.fetch_add(1, Ordering::Relaxed);
+            // For run()'s nap heuristic (unused by the one-worker model).
+            RESUMES.with(|r| r.set(r.get() + 1));
         }
         let mut throw = match self.deliver() {
             Ok(t) => t,
