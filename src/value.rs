@@ -8,7 +8,11 @@
 use crate::object::{ObjRef, Object, Payload};
 use std::sync::Arc;
 
-#[derive(Clone, Default)]
+/// `repr(u64)`: the tag is a whole word, so a value is two 8-byte words and
+/// copies between the value stack and registers never mix a byte-sized tag
+/// store with a wider load (which defeats store-to-load forwarding).
+#[derive(Default)]
+#[repr(u64)]
 pub enum Value {
     /// Empty slot: unbound local or the method-call "no self" marker.
     #[default]
@@ -18,6 +22,23 @@ pub enum Value {
     Int(i64),
     Float(f64),
     Obj(ObjRef),
+}
+
+impl Clone for Value {
+    /// A bitwise copy plus, for an object, one strong-count increment —
+    /// what the derived `Clone` does, but copied as two words instead of
+    /// being rebuilt field by field.
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        if let Value::Obj(o) = self {
+            // SAFETY: `o` is a live `Arc` (borrowed from `self`); the
+            // increment accounts for the copy made below.
+            unsafe { Arc::increment_strong_count(Arc::as_ptr(o)) };
+        }
+        // SAFETY: inline variants are plain data; for `Obj` the copy owns
+        // the strong reference taken above.
+        unsafe { std::ptr::read(self) }
+    }
 }
 
 impl Value {

@@ -130,10 +130,16 @@ impl Frame {
     pub fn pop(&mut self) -> Value {
         // The compiler's stack-depth analysis guarantees a value is there;
         // an underflow is a weft bug, reported instead of UB.
-        if self.slots.len() <= self.stack_base {
+        let len = self.slots.len();
+        if len <= self.stack_base {
             return Value::None;
         }
-        self.slots.pop().unwrap_or(Value::None)
+        // SAFETY: `len - 1 < len`, so the element is initialised; shrinking
+        // the length first moves its ownership out to the returned value.
+        unsafe {
+            self.slots.set_len(len - 1);
+            std::ptr::read(self.slots.as_ptr().add(len - 1))
+        }
     }
     #[inline]
     pub fn top(&self) -> &Value {
