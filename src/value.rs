@@ -42,6 +42,32 @@ impl Clone for Value {
 }
 
 impl Value {
+    /// A `float` value. Prefer this to naming the variant.
+    #[inline(always)]
+    pub fn float(x: f64) -> Value {
+        Value::Float(x)
+    }
+    /// A `bool` value. Prefer this to naming the variant.
+    #[inline(always)]
+    pub fn bool(b: bool) -> Value {
+        Value::Bool(b)
+    }
+    /// The payload of an inline `float`.
+    #[inline(always)]
+    pub fn as_float(&self) -> Option<f64> {
+        match self {
+            Value::Float(x) => Some(*x),
+            _ => None,
+        }
+    }
+    /// The payload of an inline `bool`.
+    #[inline(always)]
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
     #[inline]
     pub fn obj(payload: Payload) -> Value {
         Value::Obj(Object::new(payload))
