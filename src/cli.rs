@@ -228,7 +228,7 @@ fn system_exit_code(vm: &mut Vm, exc: &Value) -> i32 {
     match args.first() {
         None | Some(Value::None) => 0,
         Some(Value::Int(i)) => *i as i32,
-        Some(Value::Bool(b)) => *b as i32,
+        Some(Value::Bool(b)) => b.get() as i32,
         Some(other) => {
             let s = vm.str(other).unwrap_or_default();
             crate::pvm::runtime::stderr_write(&format!("{s}\n"));

@@ -18,10 +18,46 @@ pub enum Value {
     #[default]
     Null,
     None,
-    Bool(bool),
+    Bool(Flag),
     Int(i64),
-    Float(f64),
+    Float(F64),
     Obj(ObjRef),
+}
+
+/// A `float` payload, kept as its IEEE bits so that every variant's payload
+/// is one integer-class word: the enum is then a pair of scalars to the
+/// code generator, moved in two registers instead of through memory.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(transparent)]
+pub struct F64(u64);
+
+impl F64 {
+    #[inline(always)]
+    pub fn new(x: f64) -> F64 {
+        F64(x.to_bits())
+    }
+    #[inline(always)]
+    pub fn get(self) -> f64 {
+        f64::from_bits(self.0)
+    }
+}
+
+/// A `bool` payload as a whole word (see `F64`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(transparent)]
+pub struct Flag(u64);
+
+impl Flag {
+    pub const TRUE: Flag = Flag(1);
+    pub const FALSE: Flag = Flag(0);
+    #[inline(always)]
+    pub fn new(b: bool) -> Flag {
+        Flag(b as u64)
+    }
+    #[inline(always)]
+    pub fn get(self) -> bool {
+        self.0 != 0
+    }
 }
 
 impl Clone for Value {
@@ -45,18 +81,18 @@ impl Value {
     /// A `float` value. Prefer this to naming the variant.
     #[inline(always)]
     pub fn float(x: f64) -> Value {
-        Value::Float(x)
+        Value::Float(F64::new(x))
     }
     /// A `bool` value. Prefer this to naming the variant.
     #[inline(always)]
     pub fn bool(b: bool) -> Value {
-        Value::Bool(b)
+        Value::Bool(Flag::new(b))
     }
     /// The payload of an inline `float`.
     #[inline(always)]
     pub fn as_float(&self) -> Option<f64> {
         match self {
-            Value::Float(x) => Some(*x),
+            Value::Float(x) => Some(x.get()),
             _ => None,
         }
     }
@@ -64,7 +100,7 @@ impl Value {
     #[inline(always)]
     pub fn as_bool(&self) -> Option<bool> {
         match self {
-            Value::Bool(b) => Some(*b),
+            Value::Bool(b) => Some(b.get()),
             _ => None,
         }
     }
@@ -100,7 +136,7 @@ impl Value {
             (Value::Null, Value::Null) | (Value::None, Value::None) => true,
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::Int(a), Value::Int(b)) => a == b,
-            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Float(a), Value::Float(b)) => a.get().to_bits() == b.get().to_bits(),
             (Value::Obj(a), Value::Obj(b)) => Arc::ptr_eq(a, b),
             _ => false,
         }
@@ -111,9 +147,9 @@ impl Value {
             Value::Obj(o) => Arc::as_ptr(o) as usize as i64,
             Value::None => 0x1000,
             Value::Null => 0,
-            Value::Bool(b) => 0x2000 + *b as i64,
+            Value::Bool(b) => 0x2000 + b.get() as i64,
             Value::Int(i) => i.wrapping_mul(2).wrapping_add(1),
-            Value::Float(f) => (f.to_bits() as i64) | 1,
+            Value::Float(f) => (f.get().to_bits() as i64) | 1,
         }
     }
     pub fn str(s: &str) -> Value {
@@ -152,7 +188,7 @@ impl Value {
 
 impl From<bool> for Value {
     fn from(b: bool) -> Value {
-        Value::Bool(b)
+        Value::bool(b)
     }
 }
 impl From<i64> for Value {
@@ -162,7 +198,7 @@ impl From<i64> for Value {
 }
 impl From<f64> for Value {
     fn from(f: f64) -> Value {
-        Value::Float(f)
+        Value::float(f)
     }
 }
 impl From<&str> for Value {

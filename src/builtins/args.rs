@@ -95,7 +95,7 @@ pub fn str_arg<'a>(v: &'a Value, what: impl FnOnce() -> String) -> PyResult<&'a 
 pub fn int_value(v: &Value) -> Option<BigInt> {
     match v {
         Value::Int(i) => Some(BigInt::from(*i)),
-        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::Bool(b) => Some(BigInt::from(b.get() as i64)),
         Value::Obj(o) => match &o.payload {
             Payload::BigInt(b) => Some(b.clone()),
             _ => None,
@@ -108,7 +108,7 @@ pub fn int_value(v: &Value) -> Option<BigInt> {
 pub fn small_int(v: &Value) -> Option<i64> {
     match v {
         Value::Int(i) => Some(*i),
-        Value::Bool(b) => Some(*b as i64),
+        Value::Bool(b) => Some(b.get() as i64),
         Value::Obj(o) => match &o.payload {
             Payload::BigInt(b) => b.to_i64(),
             _ => None,

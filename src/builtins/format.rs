@@ -119,15 +119,15 @@ pub fn parse_spec(spec: &str, kind: &str) -> PyResult<Spec> {
 /// `format(v, spec)` for built-in int/float/str; `Ok(None)` for others.
 pub fn format_builtin(_vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Option<String>> {
     match v {
-        Value::Bool(b) if spec.is_empty() => Ok(Some(if *b { "True" } else { "False" }.into())),
-        Value::Bool(b) => format_int(&BigInt::from(*b as i64), spec).map(Some),
+        Value::Bool(b) if spec.is_empty() => Ok(Some(if b.get() { "True" } else { "False" }.into())),
+        Value::Bool(b) => format_int(&BigInt::from(b.get() as i64), spec).map(Some),
         Value::Int(i) => {
             if spec.is_empty() {
                 return Ok(Some(i.to_string()));
             }
             format_int(&BigInt::from(*i), spec).map(Some)
         }
-        Value::Float(f) => format_float(*f, spec).map(Some),
+        Value::Float(f) => format_float(f.get(), spec).map(Some),
         Value::Obj(o) => match &o.payload {
             Payload::BigInt(b) => format_int(b, spec).map(Some),
             Payload::Str(s) => format_str(s.as_str(), spec).map(Some),
@@ -576,10 +576,10 @@ fn percent_one(vm: &mut Vm, conv: char, arg: &Value, mut spec: Spec, at: usize) 
         }
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             let f = match arg {
-                Value::Float(f) => *f,
+                Value::Float(f) => f.get(),
                 _ if super::args::is_int(arg) => vm.to_f64(arg)?,
                 _ => match vm.call_special(arg, "__float__", vec![])? {
-                    Some(Value::Float(f)) => f,
+                    Some(Value::Float(f)) => f.get(),
                     _ => return Err(type_error(format!("must be real number, not {}", vtname(arg)))),
                 },
             };
@@ -613,7 +613,7 @@ fn percent_int(vm: &mut Vm, arg: &Value, conv: char, allow_float: bool) -> PyRes
     }
     if let Value::Float(f) = arg {
         if allow_float {
-            return super::numfuncs::float_to_bigint(*f);
+            return super::numfuncs::float_to_bigint(f.get());
         }
         return Err(type_error(format!("%{conv} format: an integer is required, not float")));
     }

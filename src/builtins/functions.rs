@@ -187,7 +187,7 @@ pub fn is_callable(v: &Value) -> bool {
 
 fn callable(_vm: &mut Vm, a: Args) -> PyResult {
     check_args("callable", &a, 1, 1)?;
-    Ok(Value::Bool(is_callable(&a.pos[0])))
+    Ok(Value::bool(is_callable(&a.pos[0])))
 }
 
 fn chr(vm: &mut Vm, a: Args) -> PyResult {
@@ -274,7 +274,7 @@ fn class_check(vm: &mut Vm, obj: &Value, t: &ObjRef, spec: &Value, fname: &str, 
         }
         _ => {
             if lookup_in_type(type_of(spec), hook).is_some() {
-                let r = vm.call_special(spec, hook, vec![obj.clone()])?.unwrap_or(Value::Bool(false));
+                let r = vm.call_special(spec, hook, vec![obj.clone()])?.unwrap_or(Value::Bool(crate::value::Flag::FALSE));
                 return vm.truthy(&r);
             }
             let what = if fname == "isinstance" { "isinstance() arg 2" } else { "issubclass() arg 2" };
@@ -286,7 +286,7 @@ fn class_check(vm: &mut Vm, obj: &Value, t: &ObjRef, spec: &Value, fname: &str, 
 fn isinstance(vm: &mut Vm, a: Args) -> PyResult {
     check_args("isinstance", &a, 2, 2)?;
     let t = type_of(&a.pos[0]).clone();
-    Ok(Value::Bool(class_check(vm, &a.pos[0], &t, &a.pos[1], "isinstance", 0)?))
+    Ok(Value::bool(class_check(vm, &a.pos[0], &t, &a.pos[1], "isinstance", 0)?))
 }
 
 fn issubclass(vm: &mut Vm, a: Args) -> PyResult {
@@ -294,7 +294,7 @@ fn issubclass(vm: &mut Vm, a: Args) -> PyResult {
     let Some(c) = a.pos[0].as_obj().filter(|o| matches!(o.payload, Payload::Type(_))).cloned() else {
         return Err(type_error("issubclass() arg 1 must be a class"));
     };
-    Ok(Value::Bool(class_check(vm, &a.pos[0], &c, &a.pos[1], "issubclass", 0)?))
+    Ok(Value::bool(class_check(vm, &a.pos[0], &c, &a.pos[1], "issubclass", 0)?))
 }
 
 fn attr_name<'a>(v: &'a Value, fname: &str) -> PyResult<&'a str> {
@@ -305,8 +305,8 @@ fn hasattr(vm: &mut Vm, a: Args) -> PyResult {
     check_args("hasattr", &a, 2, 2)?;
     let name = attr_name(&a.pos[1], "hasattr")?;
     match vm.getattr(&a.pos[0], name) {
-        Ok(_) => Ok(Value::Bool(true)),
-        Err(e) if e.matches("AttributeError") => Ok(Value::Bool(false)),
+        Ok(_) => Ok(Value::Bool(crate::value::Flag::TRUE)),
+        Err(e) if e.matches("AttributeError") => Ok(Value::Bool(crate::value::Flag::FALSE)),
         Err(e) => Err(e),
     }
 }

@@ -220,7 +220,7 @@ pub fn sum(vm: &mut Vm, mut a: Args) -> PyResult {
                 Some(s) => Value::Int(s),
                 None => vm.binary_op(&acc, &v, BinOp::Add, false)?,
             },
-            (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
+            (Value::Float(x), Value::Float(y)) => Value::float(x.get() + y.get()),
             _ => vm.binary_op(&acc, &v, BinOp::Add, false)?,
         };
     }
@@ -232,10 +232,10 @@ pub fn any(vm: &mut Vm, a: Args) -> PyResult {
     let it = vm.iter(&a.pos[0])?;
     while let Some(v) = vm.next(&it)? {
         if vm.truthy(&v)? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::Bool(crate::value::Flag::TRUE));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::Bool(crate::value::Flag::FALSE))
 }
 
 pub fn all(vm: &mut Vm, a: Args) -> PyResult {
@@ -243,8 +243,8 @@ pub fn all(vm: &mut Vm, a: Args) -> PyResult {
     let it = vm.iter(&a.pos[0])?;
     while let Some(v) = vm.next(&it)? {
         if !vm.truthy(&v)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::Bool(crate::value::Flag::FALSE));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::Bool(crate::value::Flag::TRUE))
 }

@@ -118,7 +118,7 @@ pub fn install(dict: &mut DictData) {
     dict.set_str(Value::str("IOError"), Value::Obj(crate::object::types::exc_type("OSError").clone()));
     dict.set_str(Value::str("NotImplemented"), t.not_implemented.clone());
     dict.set_str(Value::str("Ellipsis"), t.ellipsis.clone());
-    dict.set_str(Value::str("__debug__"), Value::Bool(true));
+    dict.set_str(Value::str("__debug__"), Value::Bool(crate::value::Flag::TRUE));
 }
 
 /// Installs all native methods into the built-in type dicts (idempotent).

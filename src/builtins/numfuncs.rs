@@ -106,8 +106,8 @@ pub fn builtin_abs(vm: &mut Vm, a: Args) -> PyResult {
     let x = &a.pos[0];
     match x {
         Value::Int(i) => return Ok(i.checked_abs().map(Value::Int).unwrap_or_else(|| Value::bigint(BigInt::from(*i).abs()))),
-        Value::Bool(b) => return Ok(Value::Int(*b as i64)),
-        Value::Float(f) => return Ok(Value::Float(f.abs())),
+        Value::Bool(b) => return Ok(Value::Int(b.get() as i64)),
+        Value::Float(f) => return Ok(Value::float(f.get().abs())),
         _ => {}
     }
     if let (Some(n), false) = (int_value(x), user_overrides(x, "__abs__")) {
@@ -158,12 +158,12 @@ pub fn builtin_round(vm: &mut Vm, mut a: Args) -> PyResult {
     if let Value::Float(f) = x {
         return match nd {
             None => {
-                let r = f.round_ties_even();
+                let r = f.get().round_ties_even();
                 Ok(Value::bigint(float_to_bigint(r)?))
             }
             Some(n) => {
                 let n = index_clamped(vm, &n)?;
-                Ok(Value::Float(round_float(f, n)?))
+                Ok(Value::float(round_float(f.get(), n)?))
             }
         };
     }

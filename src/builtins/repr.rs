@@ -95,9 +95,9 @@ pub fn payload_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     let o = match v {
         Value::Null => return Ok("<NULL>".into()),
         Value::None => return Ok("None".into()),
-        Value::Bool(b) => return Ok(if *b { "True" } else { "False" }.into()),
+        Value::Bool(b) => return Ok(if b.get() { "True" } else { "False" }.into()),
         Value::Int(i) => return Ok(i.to_string()),
-        Value::Float(f) => return Ok(float_repr(*f)),
+        Value::Float(f) => return Ok(float_repr(f.get())),
         Value::Obj(o) => o,
     };
     Ok(match &o.payload {

@@ -40,13 +40,13 @@ fn native_sort(pairs: &mut [(Value, Value)], reverse: bool) -> Option<()> {
     let first = pairs.first()?;
     let kind = match &first.0 {
         Value::Int(_) => Kind::Int,
-        Value::Float(f) if !f.is_nan() => Kind::Float,
+        Value::Float(f) if !f.get().is_nan() => Kind::Float,
         Value::Obj(o) if o.class.is_none() && matches!(o.payload, Payload::Str(_)) => Kind::Str,
         _ => return None,
     };
     let ok = pairs.iter().all(|(k, _)| match (&kind, k) {
         (Kind::Int, Value::Int(_)) => true,
-        (Kind::Float, Value::Float(f)) => !f.is_nan(),
+        (Kind::Float, Value::Float(f)) => !f.get().is_nan(),
         (Kind::Str, Value::Obj(o)) => o.class.is_none() && matches!(o.payload, Payload::Str(_)),
         _ => false,
     });
@@ -56,7 +56,7 @@ fn native_sort(pairs: &mut [(Value, Value)], reverse: bool) -> Option<()> {
     let cmp = |a: &Value, b: &Value| -> Ordering {
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => x.cmp(y),
-            (Value::Float(x), Value::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+            (Value::Float(x), Value::Float(y)) => x.get().partial_cmp(&y.get()).unwrap_or(Ordering::Equal),
             _ => a.as_str().unwrap_or("").cmp(b.as_str().unwrap_or("")),
         }
     };

@@ -173,9 +173,9 @@ pub fn const_repr(v: &Value) -> String {
     match v {
         Value::Null => "<NULL>".into(),
         Value::None => "None".into(),
-        Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+        Value::Bool(b) => if b.get() { "True" } else { "False" }.into(),
         Value::Int(i) => i.to_string(),
-        Value::Float(f) => float_repr(*f),
+        Value::Float(f) => float_repr(f.get()),
         Value::Obj(o) => match &o.payload {
             Payload::Str(_) => quote_str(v.as_str().unwrap_or(""), false),
             Payload::BigInt(b) => b.to_string(),

@@ -78,15 +78,14 @@ fn write_code(w: &mut Vec<u8>, c: &CodeObject) {
 fn write_const(w: &mut Vec<u8>, v: &Value) {
     match v {
         Value::None | Value::Null => w.push(T_NONE),
-        Value::Bool(false) => w.push(T_FALSE),
-        Value::Bool(true) => w.push(T_TRUE),
+        Value::Bool(b) => w.push(if b.get() { T_TRUE } else { T_FALSE }),
         Value::Int(i) => {
             w.push(T_INT);
             w.extend_from_slice(&i.to_le_bytes());
         }
         Value::Float(f) => {
             w.push(T_FLOAT);
-            w.extend_from_slice(&f.to_bits().to_le_bytes());
+            w.extend_from_slice(&f.get().to_bits().to_le_bytes());
         }
         Value::Obj(o) => match &o.payload {
             Payload::BigInt(b) => {
@@ -230,11 +229,11 @@ impl<'a> Reader<'a> {
     fn constant(&mut self, depth: u32) -> Result<Value, String> {
         Ok(match self.u8()? {
             T_NONE => Value::None,
-            T_FALSE => Value::Bool(false),
-            T_TRUE => Value::Bool(true),
+            T_FALSE => Value::Bool(crate::value::Flag::FALSE),
+            T_TRUE => Value::Bool(crate::value::Flag::TRUE),
             T_INT => Value::Int(self.u64()? as i64),
             T_BIGINT => Value::bigint(BigInt::from_signed_bytes_le(self.bytes()?)),
-            T_FLOAT => Value::Float(f64::from_bits(self.u64()?)),
+            T_FLOAT => Value::float(f64::from_bits(self.u64()?)),
             T_STR => Value::str(&self.string()?),
             T_BYTES => Value::bytes(self.bytes()?.to_vec()),
             T_ELLIPSIS => crate::object::types::types().ellipsis.clone(),

@@ -54,10 +54,10 @@ impl Const {
     pub fn to_value(&self) -> Value {
         match self {
             Const::None => Value::None,
-            Const::Bool(b) => Value::Bool(*b),
+            Const::Bool(b) => Value::bool(*b),
             Const::Int(i) => Value::Int(*i),
             Const::Big(b) => Value::bigint(b.clone()),
-            Const::Float(f) => Value::Float(*f),
+            Const::Float(f) => Value::float(*f),
             Const::Str(s) => Value::str(s),
             Const::Bytes(b) => Value::bytes(b.clone()),
             Const::Ellipsis => crate::object::types::types().ellipsis.clone(),

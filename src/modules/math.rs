@@ -68,11 +68,11 @@ pub fn make(_vm: &mut Vm) -> PyResult<Value> {
         ("ulp", "math.ulp", ulp),
     ];
     let m = super::module_with("math", fns);
-    super::set(&m, "pi", Value::Float(std::f64::consts::PI));
-    super::set(&m, "e", Value::Float(std::f64::consts::E));
-    super::set(&m, "tau", Value::Float(std::f64::consts::TAU));
-    super::set(&m, "inf", Value::Float(f64::INFINITY));
-    super::set(&m, "nan", Value::Float(f64::NAN));
+    super::set(&m, "pi", Value::float(std::f64::consts::PI));
+    super::set(&m, "e", Value::float(std::f64::consts::E));
+    super::set(&m, "tau", Value::float(std::f64::consts::TAU));
+    super::set(&m, "inf", Value::float(f64::INFINITY));
+    super::set(&m, "nan", Value::float(f64::NAN));
     Ok(m)
 }
 
@@ -86,16 +86,16 @@ fn range() -> PyErr {
 /// A float argument (ints and `__float__`/`__index__` objects accepted).
 fn fl(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match v {
-        Value::Float(f) => Ok(*f),
+        Value::Float(f) => Ok(f.get()),
         Value::Int(i) => Ok(*i as f64),
-        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Bool(b) => Ok(b.get() as i64 as f64),
         _ => {
             if let Some(b) = int_value(v) {
                 return b.to_f64().filter(|f| f.is_finite()).ok_or_else(|| overflow_error("int too large to convert to float"));
             }
             if let Some(r) = vm.call_special(v, "__float__", vec![])? {
                 if let Value::Float(f) = r {
-                    return Ok(f);
+                    return Ok(f.get());
                 }
             }
             if vm.call_special(v, "__index__", vec![])?.is_some() {
@@ -122,7 +122,7 @@ fn math1(vm: &mut Vm, a: &Args, name: &str, f: fn(f64) -> f64, can_overflow: boo
     if r.is_infinite() && x.is_finite() {
         return Err(if can_overflow { range() } else { domain() });
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 macro_rules! unary {
@@ -160,7 +160,7 @@ fn atanh(vm: &mut Vm, a: Args) -> PyResult {
     if x.abs() >= 1.0 {
         return Err(domain());
     }
-    Ok(Value::Float(x.atanh()))
+    Ok(Value::float(x.atanh()))
 }
 
 /// Natural log of any positive int or float (big ints beyond f64 too).
@@ -191,13 +191,13 @@ fn log(vm: &mut Vm, a: Args) -> PyResult {
     check_args("log", &a, 1, 2)?;
     let num = ln(vm, &a.pos[0])?;
     match a.pos.get(1) {
-        None => Ok(Value::Float(num)),
+        None => Ok(Value::float(num)),
         Some(b) => {
             let den = ln(vm, b)?;
             if den == 0.0 {
                 return Err(crate::pvm::exc::zero_division("float division by zero"));
             }
-            Ok(Value::Float(num / den))
+            Ok(Value::float(num / den))
         }
     }
 }
@@ -206,25 +206,25 @@ fn log2(vm: &mut Vm, a: Args) -> PyResult {
     check_args("log2", &a, 1, 1)?;
     if let Some(f) = a.pos[0].as_float_exact() {
         if f > 0.0 {
-            return Ok(Value::Float(f.log2()));
+            return Ok(Value::float(f.log2()));
         }
     }
-    Ok(Value::Float(ln(vm, &a.pos[0])? / std::f64::consts::LN_2))
+    Ok(Value::float(ln(vm, &a.pos[0])? / std::f64::consts::LN_2))
 }
 
 fn log10(vm: &mut Vm, a: Args) -> PyResult {
     check_args("log10", &a, 1, 1)?;
     if let Some(f) = a.pos[0].as_float_exact() {
         if f > 0.0 {
-            return Ok(Value::Float(f.log10()));
+            return Ok(Value::float(f.log10()));
         }
     }
     if let Some(i) = small_int(&a.pos[0]) {
         if i > 0 {
-            return Ok(Value::Float((i as f64).log10()));
+            return Ok(Value::float((i as f64).log10()));
         }
     }
-    Ok(Value::Float(ln(vm, &a.pos[0])? / std::f64::consts::LN_10))
+    Ok(Value::float(ln(vm, &a.pos[0])? / std::f64::consts::LN_10))
 }
 
 trait AsFloat {
@@ -233,7 +233,7 @@ trait AsFloat {
 impl AsFloat for Value {
     fn as_float_exact(&self) -> Option<f64> {
         match self {
-            Value::Float(f) => Some(*f),
+            Value::Float(f) => Some(f.get()),
             _ => None,
         }
     }
@@ -244,7 +244,7 @@ fn log1p(vm: &mut Vm, a: Args) -> PyResult {
     if x <= -1.0 {
         return Err(domain());
     }
-    Ok(Value::Float(x.ln_1p()))
+    Ok(Value::float(x.ln_1p()))
 }
 
 fn two(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(f64, f64)> {
@@ -264,17 +264,17 @@ fn pow(vm: &mut Vm, a: Args) -> PyResult {
     if r.is_infinite() && x.is_finite() && y.is_finite() {
         return Err(range());
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 fn atan2(vm: &mut Vm, a: Args) -> PyResult {
     let (y, x) = two(vm, &a, "atan2")?;
-    Ok(Value::Float(y.atan2(x)))
+    Ok(Value::float(y.atan2(x)))
 }
 
 fn copysign(vm: &mut Vm, a: Args) -> PyResult {
     let (x, y) = two(vm, &a, "copysign")?;
-    Ok(Value::Float(x.copysign(y)))
+    Ok(Value::float(x.copysign(y)))
 }
 
 fn fmod(vm: &mut Vm, a: Args) -> PyResult {
@@ -282,50 +282,50 @@ fn fmod(vm: &mut Vm, a: Args) -> PyResult {
     if y == 0.0 && !x.is_nan() || x.is_infinite() && !y.is_nan() {
         return Err(domain());
     }
-    Ok(Value::Float(x % y))
+    Ok(Value::float(x % y))
 }
 
 fn remainder(vm: &mut Vm, a: Args) -> PyResult {
     let (x, y) = two(vm, &a, "remainder")?;
     if x.is_nan() || y.is_nan() {
-        return Ok(Value::Float(f64::NAN));
+        return Ok(Value::float(f64::NAN));
     }
     if x.is_infinite() || y == 0.0 {
         return Err(domain());
     }
     if y.is_infinite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let n = (x / y).round_ties_even();
     let r = x - n * y;
-    Ok(Value::Float(if r == 0.0 { 0.0f64.copysign(x) } else { r }))
+    Ok(Value::float(if r == 0.0 { 0.0f64.copysign(x) } else { r }))
 }
 
 fn nextafter(vm: &mut Vm, a: Args) -> PyResult {
     let (x, y) = two(vm, &a, "nextafter")?;
     if x.is_nan() || y.is_nan() {
-        return Ok(Value::Float(f64::NAN));
+        return Ok(Value::float(f64::NAN));
     }
     if x == y {
-        return Ok(Value::Float(y));
+        return Ok(Value::float(y));
     }
     if x == 0.0 {
-        return Ok(Value::Float(f64::from_bits(1).copysign(y)));
+        return Ok(Value::float(f64::from_bits(1).copysign(y)));
     }
     let bits = x.to_bits();
     let up = (y > x) == (x > 0.0);
-    Ok(Value::Float(f64::from_bits(if up { bits + 1 } else { bits - 1 })))
+    Ok(Value::float(f64::from_bits(if up { bits + 1 } else { bits - 1 })))
 }
 
 fn ulp(vm: &mut Vm, a: Args) -> PyResult {
     let x = one_arg(vm, &a, "ulp")?.abs();
     if x.is_nan() || x.is_infinite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     if x == f64::MAX {
-        return Ok(Value::Float(x - f64::from_bits(x.to_bits() - 1)));
+        return Ok(Value::float(x - f64::from_bits(x.to_bits() - 1)));
     }
-    Ok(Value::Float(f64::from_bits(x.to_bits() + 1) - x))
+    Ok(Value::float(f64::from_bits(x.to_bits() + 1) - x))
 }
 
 fn hypot(vm: &mut Vm, a: Args) -> PyResult {
@@ -335,12 +335,12 @@ fn hypot(vm: &mut Vm, a: Args) -> PyResult {
         vals.push(fl(vm, v)?);
     }
     if vals.iter().any(|v| v.is_infinite()) {
-        return Ok(Value::Float(f64::INFINITY));
+        return Ok(Value::float(f64::INFINITY));
     }
     for v in vals {
         acc = acc.hypot(v);
     }
-    Ok(Value::Float(acc))
+    Ok(Value::float(acc))
 }
 
 fn dist(vm: &mut Vm, a: Args) -> PyResult {
@@ -354,7 +354,7 @@ fn dist(vm: &mut Vm, a: Args) -> PyResult {
     for (x, y) in p.iter().zip(q.iter()) {
         acc = acc.hypot(fl(vm, x)? - fl(vm, y)?);
     }
-    Ok(Value::Float(acc))
+    Ok(Value::float(acc))
 }
 
 fn rounding(vm: &mut Vm, a: Args, name: &str, dunder: &str, f: fn(f64) -> f64) -> PyResult {
@@ -364,7 +364,7 @@ fn rounding(vm: &mut Vm, a: Args, name: &str, dunder: &str, f: fn(f64) -> f64) -
         return Ok(Value::bigint(b));
     }
     if let Value::Float(v) = x {
-        return Ok(Value::bigint(float_to_bigint(f(*v))?));
+        return Ok(Value::bigint(float_to_bigint(f(v.get()))?));
     }
     if let Some(r) = vm.call_special(x, dunder, vec![])? {
         return Ok(r);
@@ -386,7 +386,7 @@ fn trunc(vm: &mut Vm, a: Args) -> PyResult {
         return Ok(Value::bigint(b));
     }
     if let Value::Float(v) = x {
-        return Ok(Value::bigint(float_to_bigint(*v)?));
+        return Ok(Value::bigint(float_to_bigint(v.get())?));
     }
     match vm.call_special(x, "__trunc__", vec![])? {
         Some(r) => Ok(r),
@@ -530,38 +530,38 @@ fn isclose(vm: &mut Vm, mut a: Args) -> PyResult {
         return Err(value_error("tolerances must be non-negative"));
     }
     if x == y {
-        return Ok(Value::Bool(true));
+        return Ok(Value::Bool(crate::value::Flag::TRUE));
     }
     if x.is_infinite() || y.is_infinite() {
-        return Ok(Value::Bool(false));
+        return Ok(Value::Bool(crate::value::Flag::FALSE));
     }
     let d = (y - x).abs();
-    Ok(Value::Bool(d <= (rel * y).abs() || d <= (rel * x).abs() || d <= abs_))
+    Ok(Value::bool(d <= (rel * y).abs() || d <= (rel * x).abs() || d <= abs_))
 }
 
 fn isfinite(vm: &mut Vm, a: Args) -> PyResult {
-    Ok(Value::Bool(one_arg(vm, &a, "isfinite")?.is_finite()))
+    Ok(Value::bool(one_arg(vm, &a, "isfinite")?.is_finite()))
 }
 fn isinf(vm: &mut Vm, a: Args) -> PyResult {
-    Ok(Value::Bool(one_arg(vm, &a, "isinf")?.is_infinite()))
+    Ok(Value::bool(one_arg(vm, &a, "isinf")?.is_infinite()))
 }
 fn isnan(vm: &mut Vm, a: Args) -> PyResult {
-    Ok(Value::Bool(one_arg(vm, &a, "isnan")?.is_nan()))
+    Ok(Value::bool(one_arg(vm, &a, "isnan")?.is_nan()))
 }
 
 fn modf(vm: &mut Vm, a: Args) -> PyResult {
     let x = one_arg(vm, &a, "modf")?;
     if x.is_infinite() {
-        return Ok(Value::tuple(vec![Value::Float(0.0f64.copysign(x)), Value::Float(x)]));
+        return Ok(Value::tuple(vec![Value::float(0.0f64.copysign(x)), Value::float(x)]));
     }
     let i = x.trunc();
-    Ok(Value::tuple(vec![Value::Float((x - i).copysign(x)), Value::Float(i)]))
+    Ok(Value::tuple(vec![Value::float((x - i).copysign(x)), Value::float(i)]))
 }
 
 fn frexp(vm: &mut Vm, a: Args) -> PyResult {
     let x = one_arg(vm, &a, "frexp")?;
     if x == 0.0 || !x.is_finite() {
-        return Ok(Value::tuple(vec![Value::Float(x), Value::Int(0)]));
+        return Ok(Value::tuple(vec![Value::float(x), Value::Int(0)]));
     }
     let (mut m, mut e) = (x, 0i64);
     if x.abs() < f64::MIN_POSITIVE {
@@ -572,7 +572,7 @@ fn frexp(vm: &mut Vm, a: Args) -> PyResult {
     let exp = ((bits >> 52) & 0x7ff) as i64;
     e += exp - 1022;
     let mant = f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52));
-    Ok(Value::tuple(vec![Value::Float(mant), Value::Int(e)]))
+    Ok(Value::tuple(vec![Value::float(mant), Value::Int(e)]))
 }
 
 fn ldexp(vm: &mut Vm, a: Args) -> PyResult {
@@ -596,7 +596,7 @@ fn ldexp(vm: &mut Vm, a: Args) -> PyResult {
     if r.is_infinite() && x.is_finite() {
         return Err(range());
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 /// Shewchuk's exact summation (CPython's `msum`).
@@ -635,7 +635,7 @@ fn fsum(vm: &mut Vm, a: Args) -> PyResult {
         if special.is_nan() {
             return Err(value_error("-inf + inf in fsum"));
         }
-        return Ok(Value::Float(special));
+        return Ok(Value::float(special));
     }
     let mut hi = 0.0f64;
     let mut n = partials.len();
@@ -663,7 +663,7 @@ fn fsum(vm: &mut Vm, a: Args) -> PyResult {
             }
         }
     }
-    Ok(Value::Float(hi))
+    Ok(Value::float(hi))
 }
 
 fn prod(vm: &mut Vm, mut a: Args) -> PyResult {

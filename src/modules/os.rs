@@ -132,7 +132,7 @@ fn rename(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn stat_tuple(md: &std::fs::Metadata) -> Value {
-    let f = |s: i64, ns: i64| Value::Float(s as f64 + ns as f64 * 1e-9);
+    let f = |s: i64, ns: i64| Value::float(s as f64 + ns as f64 * 1e-9);
     Value::tuple(vec![
         Value::Int(md.mode() as i64),
         Value::Int(md.ino() as i64),
@@ -227,7 +227,7 @@ fn realpath(vm: &mut Vm, a: Args) -> PyResult {
 /// `_is_dir(path, follow_symlinks)` for walk: False on any error.
 fn is_dir_entry(vm: &mut Vm, a: Args) -> PyResult {
     let p = path_arg(vm, "_is_dir", a.pos.first())?;
-    let follow = a.pos.get(1).map(|v| !matches!(v, Value::Bool(false))).unwrap_or(true);
+    let follow = a.pos.get(1).map(|v| !matches!(v, Value::Bool(crate::value::Flag::FALSE))).unwrap_or(true);
     let md = if follow { std::fs::metadata(&p) } else { std::fs::symlink_metadata(&p) };
-    Ok(Value::Bool(md.map(|m| m.is_dir()).unwrap_or(false)))
+    Ok(Value::bool(md.map(|m| m.is_dir()).unwrap_or(false)))
 }

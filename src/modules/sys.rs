@@ -50,9 +50,9 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     set("executable", Value::string(exe));
     set("builtin_module_names", Value::tuple(["builtins", "sys", "math", "time"].iter().map(|s| Value::str(s)).collect()));
     set("float_info", namespace("float_info", &[
-        ("max", Value::Float(f64::MAX)),
-        ("min", Value::Float(f64::MIN_POSITIVE)),
-        ("epsilon", Value::Float(f64::EPSILON)),
+        ("max", Value::float(f64::MAX)),
+        ("min", Value::float(f64::MIN_POSITIVE)),
+        ("epsilon", Value::float(f64::EPSILON)),
         ("dig", Value::Int(15)),
         ("mant_dig", Value::Int(53)),
         ("max_exp", Value::Int(1024)),
@@ -248,7 +248,7 @@ fn s_fileno(_vm: &mut Vm, a: Args) -> PyResult {
 
 fn s_isatty(_vm: &mut Vm, a: Args) -> PyResult {
     use std::io::IsTerminal;
-    Ok(Value::Bool(match which(&a)? {
+    Ok(Value::bool(match which(&a)? {
         Stream::Stdin => std::io::stdin().is_terminal(),
         Stream::Stdout => std::io::stdout().is_terminal(),
         Stream::Stderr => std::io::stderr().is_terminal(),
@@ -256,10 +256,10 @@ fn s_isatty(_vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn s_writable(_vm: &mut Vm, a: Args) -> PyResult {
-    Ok(Value::Bool(which(&a)? != Stream::Stdin))
+    Ok(Value::bool(which(&a)? != Stream::Stdin))
 }
 fn s_readable(_vm: &mut Vm, a: Args) -> PyResult {
-    Ok(Value::Bool(which(&a)? == Stream::Stdin))
+    Ok(Value::bool(which(&a)? == Stream::Stdin))
 }
 fn s_encoding(_vm: &mut Vm, _a: Args) -> PyResult {
     Ok(Value::str("utf-8"))

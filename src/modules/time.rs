@@ -40,7 +40,7 @@ fn since_epoch() -> std::time::Duration {
 
 fn time(_vm: &mut Vm, a: Args) -> PyResult {
     check_args("time", &a, 0, 0)?;
-    Ok(Value::Float(since_epoch().as_secs_f64()))
+    Ok(Value::float(since_epoch().as_secs_f64()))
 }
 
 fn time_ns(_vm: &mut Vm, a: Args) -> PyResult {
@@ -50,7 +50,7 @@ fn time_ns(_vm: &mut Vm, a: Args) -> PyResult {
 
 fn monotonic(_vm: &mut Vm, a: Args) -> PyResult {
     check_args("monotonic", &a, 0, 0)?;
-    Ok(Value::Float(epoch().elapsed().as_secs_f64()))
+    Ok(Value::float(epoch().elapsed().as_secs_f64()))
 }
 
 fn monotonic_ns(_vm: &mut Vm, a: Args) -> PyResult {
@@ -60,7 +60,7 @@ fn monotonic_ns(_vm: &mut Vm, a: Args) -> PyResult {
 
 fn seconds(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match v {
-        Value::Float(f) => Ok(*f),
+        Value::Float(f) => Ok(f.get()),
         _ if is_int(v) => vm.to_f64(v),
         _ => Err(type_error(format!("'{}' object cannot be interpreted as an integer", vtname(v)))),
     }

@@ -388,10 +388,10 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
         (None, None) => true,
         (Int(x), Int(y)) => x == y,
         (Bool(x), Bool(y)) => x == y,
-        (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == *y as i64,
+        (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == y.get() as i64,
         (Float(x), Float(y)) => x == y,
-        (Int(x), Float(y)) | (Float(y), Int(x)) => int_float_eq(*x, *y),
-        (Bool(x), Float(y)) | (Float(y), Bool(x)) => (*x as i64 as f64) == *y,
+        (Int(x), Float(y)) | (Float(y), Int(x)) => int_float_eq(*x, y.get()),
+        (Bool(x), Float(y)) | (Float(y), Bool(x)) => (x.get() as i64 as f64) == y.get(),
         (Obj(x), Obj(y)) => return obj_native_eq(x, y),
         (Obj(o), other) | (other, Obj(o)) => {
             if o.class.is_some() {
@@ -401,7 +401,7 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
                 return Option::None;
             }
             match (&o.payload, other) {
-                (Payload::BigInt(_), Float(f)) => bigint_to_f64(o).map(|x| x == *f).unwrap_or(false),
+                (Payload::BigInt(_), Float(f)) => bigint_to_f64(o).map(|x| x == f.get()).unwrap_or(false),
                 _ => false,
             }
         }
@@ -561,9 +561,9 @@ fn frexp(v: f64) -> (f64, i32) {
 pub fn native_hash(v: &Value) -> Result<Option<i64>, ()> {
     Ok(Some(match v {
         Value::Null | Value::None => 0x5f3759df,
-        Value::Bool(b) => *b as i64,
+        Value::Bool(b) => b.get() as i64,
         Value::Int(i) => hash_i64(*i),
-        Value::Float(f) => hash_f64(*f),
+        Value::Float(f) => hash_f64(f.get()),
         Value::Obj(o) => {
             if o.class.is_some() {
                 return Ok(None);

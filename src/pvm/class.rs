@@ -334,14 +334,14 @@ fn object_new(_vm: &mut Vm, args: Args) -> PyResult {
 
 fn object_eq(_vm: &mut Vm, args: Args) -> PyResult {
     let (a, b) = (arg(&args, 0)?, arg(&args, 1)?);
-    Ok(if a.is(b) { Value::Bool(true) } else { types().not_implemented.clone() })
+    Ok(if a.is(b) { Value::Bool(crate::value::Flag::TRUE) } else { types().not_implemented.clone() })
 }
 
 fn object_ne(vm: &mut Vm, args: Args) -> PyResult {
     let (a, b) = (arg(&args, 0)?.clone(), arg(&args, 1)?.clone());
     match vm.call_special(&a, "__eq__", vec![b])? {
         Some(r) if matches!(r.payload(), Some(Payload::NotImplemented)) => Ok(r),
-        Some(r) => Ok(Value::Bool(!vm.truthy(&r)?)),
+        Some(r) => Ok(Value::bool(!vm.truthy(&r)?)),
         None => Ok(types().not_implemented.clone()),
     }
 }

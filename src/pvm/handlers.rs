@@ -190,14 +190,14 @@ impl Vm {
             Op::UnaryNot => {
                 let a = frame!(self).pop();
                 let r = !self.truthy(&a)?;
-                frame!(self).push(Value::Bool(r));
+                frame!(self).push(Value::bool(r));
                 Ok(())
             }
             Op::IsOp => {
                 let frame = frame!(self);
                 let b = frame.pop();
                 let a = frame.pop();
-                frame.push(Value::Bool(a.is(&b) != (arg == 1)));
+                frame.push(Value::bool(a.is(&b) != (arg == 1)));
                 Ok(())
             }
             Op::ContainsOp => {
@@ -205,7 +205,7 @@ impl Vm {
                 let container = frame.pop();
                 let item = frame.pop();
                 let r = self.contains(&container, &item)?;
-                frame!(self).push(Value::Bool(r != (arg == 1)));
+                frame!(self).push(Value::bool(r != (arg == 1)));
                 Ok(())
             }
             Op::GetIter => {
@@ -324,7 +324,7 @@ impl Vm {
                 let t = frame.pop();
                 let exc = frame.top().clone();
                 let m = self.exception_matches(&exc, &t)?;
-                frame!(self).push(Value::Bool(m));
+                frame!(self).push(Value::bool(m));
                 Ok(())
             }
             Op::JumpIfNotExcMatch => {
@@ -374,13 +374,13 @@ impl Vm {
             Op::MatchMapping => {
                 let subject = frame!(self).top().clone();
                 let r = self.is_mapping(&subject);
-                frame!(self).push(Value::Bool(r));
+                frame!(self).push(Value::bool(r));
                 Ok(())
             }
             Op::MatchSequence => {
                 let subject = frame!(self).top().clone();
                 let r = self.is_match_sequence(&subject);
-                frame!(self).push(Value::Bool(r));
+                frame!(self).push(Value::bool(r));
                 Ok(())
             }
             Op::MatchKeys => self.op_match_keys(),

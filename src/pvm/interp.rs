@@ -320,7 +320,7 @@ impl Vm {
                                 Some(next) if next.op == Op::PopJumpIfTrue => {
                                     frame.ip = if r { next.arg as usize } else { frame.ip + 1 };
                                 }
-                                _ => frame.push(Value::Bool(r)),
+                                _ => frame.push(Value::bool(r)),
                             }
                             continue;
                         }
@@ -328,7 +328,7 @@ impl Vm {
                     let b = frame.pop();
                     let a = frame.pop();
                     let r = match super::numeric::compare_fast(&a, &b, arg) {
-                        Some(r) => Value::Bool(r),
+                        Some(r) => Value::bool(r),
                         None => {
                             let op = CmpOp::from_arg(arg).ok_or_else(|| internal_error("bad compare op"))?;
                             self.compare(&a, &b, op)?

@@ -24,7 +24,7 @@ pub fn binop_fast(a: &Value, b: &Value, arg: u32) -> Option<Value> {
                 0 => x.checked_add(y).map(Value::Int),
                 1 => x.checked_sub(y).map(Value::Int),
                 2 => x.checked_mul(y).map(Value::Int),
-                3 if y != 0 => Some(Value::Float(int_true_div(x, y))),
+                3 if y != 0 => Some(Value::float(int_true_div(x, y))),
                 4 if y != 0 && !(x == i64::MIN && y == -1) => Some(Value::Int(x.div_euclid(y) - adjust(x, y))),
                 5 if y != 0 && !(x == i64::MIN && y == -1) => Some(Value::Int(py_mod_i64(x, y))),
                 9 => Some(Value::Int(x & y)),
@@ -33,9 +33,9 @@ pub fn binop_fast(a: &Value, b: &Value, arg: u32) -> Option<Value> {
                 _ => None,
             }
         }
-        (Value::Float(x), Value::Float(y)) => float_op(*x, *y, op),
-        (Value::Float(x), Value::Int(y)) => float_op(*x, *y as f64, op),
-        (Value::Int(x), Value::Float(y)) => float_op(*x as f64, *y, op),
+        (Value::Float(x), Value::Float(y)) => float_op(x.get(), y.get(), op),
+        (Value::Float(x), Value::Int(y)) => float_op(x.get(), *y as f64, op),
+        (Value::Int(x), Value::Float(y)) => float_op(*x as f64, y.get(), op),
         _ => None,
     }
 }
@@ -43,14 +43,14 @@ pub fn binop_fast(a: &Value, b: &Value, arg: u32) -> Option<Value> {
 #[inline]
 fn float_op(x: f64, y: f64, op: u32) -> Option<Value> {
     match op {
-        0 => Some(Value::Float(x + y)),
-        1 => Some(Value::Float(x - y)),
-        2 => Some(Value::Float(x * y)),
-        3 if y != 0.0 => Some(Value::Float(x / y)),
+        0 => Some(Value::float(x + y)),
+        1 => Some(Value::float(x - y)),
+        2 => Some(Value::float(x * y)),
+        3 if y != 0.0 => Some(Value::float(x / y)),
         // `**` with a positive finite base has no error cases but overflow.
         6 if x > 0.0 && x.is_finite() && y.is_finite() => {
             let r = x.powf(y);
-            r.is_finite().then_some(Value::Float(r))
+            r.is_finite().then_some(Value::float(r))
         }
         _ => None,
     }
@@ -89,9 +89,9 @@ fn int_true_div(x: i64, y: i64) -> f64 {
 pub fn compare_fast(a: &Value, b: &Value, arg: u32) -> Option<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(cmp_ord(x.cmp(y), arg)),
-        (Value::Float(x), Value::Float(y)) => Some(cmp_f64(*x, *y, arg)),
-        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => Some(cmp_f64(*x as f64, *y, arg)),
-        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => Some(cmp_f64(*x, *y as f64, arg)),
+        (Value::Float(x), Value::Float(y)) => Some(cmp_f64(x.get(), y.get(), arg)),
+        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => Some(cmp_f64(*x as f64, y.get(), arg)),
+        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => Some(cmp_f64(x.get(), *y as f64, arg)),
         _ => None,
     }
 }
@@ -129,8 +129,8 @@ pub enum Num {
 pub fn as_num(v: &Value) -> Option<Num> {
     match v {
         Value::Int(i) => Some(Num::Int(BigInt::from(*i))),
-        Value::Bool(b) => Some(Num::Int(BigInt::from(*b as i64))),
-        Value::Float(f) => Some(Num::Float(*f)),
+        Value::Bool(b) => Some(Num::Int(BigInt::from(b.get() as i64))),
+        Value::Float(f) => Some(Num::Float(f.get())),
         Value::Obj(o) => match &o.payload {
             Payload::BigInt(b) => Some(Num::Int(b.clone())),
             _ => None,
@@ -178,7 +178,7 @@ fn int_op(x: BigInt, y: BigInt, op: BinOp) -> PyResult {
             if y.is_zero() {
                 return Err(zero_division("division by zero"));
             }
-            Value::Float(big_true_div(&x, &y)?)
+            Value::float(big_true_div(&x, &y)?)
         }
         BinOp::FloorDiv => {
             if y.is_zero() {
@@ -228,7 +228,7 @@ fn int_pow(x: BigInt, y: BigInt) -> PyResult {
         if xf == 0.0 {
             return Err(zero_division("0.0 cannot be raised to a negative power"));
         }
-        return Ok(Value::Float(xf.powf(yf)));
+        return Ok(Value::float(xf.powf(yf)));
     }
     if x.is_one() || x.is_zero() && !y.is_zero() {
         return Ok(Value::bigint(x));
@@ -261,7 +261,7 @@ pub fn big_true_div(x: &BigInt, y: &BigInt) -> PyResult<f64> {
 }
 
 fn float_binop(x: f64, y: f64, op: BinOp) -> PyResult {
-    Ok(Value::Float(match op {
+    Ok(Value::float(match op {
         BinOp::Add => x + y,
         BinOp::Sub => x - y,
         BinOp::Mul => x * y,
@@ -305,7 +305,7 @@ pub fn float_pow(x: f64, y: f64) -> PyResult {
             vec![Value::Int(34), Value::str("Numerical result out of range")],
         ));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 /// Python's float divmod (floor semantics, sign of the divisor).
@@ -378,9 +378,9 @@ pub fn unary_numeric(a: &Value, op: crate::bytecode::Op) -> Option<Value> {
     use crate::bytecode::Op;
     Some(match (op, as_num(a)?) {
         (Op::UnaryNegative, Num::Int(i)) => Value::bigint(-i),
-        (Op::UnaryNegative, Num::Float(f)) => Value::Float(-f),
+        (Op::UnaryNegative, Num::Float(f)) => Value::float(-f),
         (Op::UnaryPositive, Num::Int(i)) => Value::bigint(i),
-        (Op::UnaryPositive, Num::Float(f)) => Value::Float(f),
+        (Op::UnaryPositive, Num::Float(f)) => Value::float(f),
         (Op::UnaryInvert, Num::Int(i)) => Value::bigint(!i),
         _ => return None,
     })

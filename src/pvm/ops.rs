@@ -42,10 +42,10 @@ impl Vm {
     #[inline]
     pub fn truthy_fast(&mut self, v: &Value) -> PyResult<bool> {
         match v {
-            Value::Bool(b) => Ok(*b),
+            Value::Bool(b) => Ok(b.get()),
             Value::None | Value::Null => Ok(false),
             Value::Int(i) => Ok(*i != 0),
-            Value::Float(f) => Ok(*f != 0.0),
+            Value::Float(f) => Ok(f.get() != 0.0),
             _ => self.truthy(v),
         }
     }
@@ -71,7 +71,7 @@ impl Vm {
         }
         if let Some(r) = self.call_special(v, "__bool__", vec![])? {
             return match r {
-                Value::Bool(b) => Ok(b),
+                Value::Bool(b) => Ok(b.get()),
                 _ => Err(type_error(format!("__bool__ should return bool, returned {}", type_name(&r)))),
             };
         }
@@ -156,7 +156,7 @@ impl Vm {
                 let r = self.call_special(v, "__hash__", vec![])?.unwrap_or(Value::None);
                 match r {
                     Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
-                    Value::Bool(b) => Ok(b as i64),
+                    Value::Bool(b) => Ok(b.get() as i64),
                     Value::Obj(ref o) if matches!(o.payload, Payload::BigInt(_)) => {
                         if let Payload::BigInt(b) = &o.payload {
                             Ok(crate::object::types::hash_bigint(b))
@@ -199,12 +199,12 @@ impl Vm {
     /// Rich comparison with reflection and the `==`/`!=` identity fallback.
     pub fn compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult {
         if let Some(r) = numeric::compare_numeric(a, b, op) {
-            return Ok(Value::Bool(r));
+            return Ok(Value::bool(r));
         }
         if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
             if !is_user(a) && !is_user(b) {
                 let o = x.cmp(y);
-                return Ok(Value::Bool(match op {
+                return Ok(Value::bool(match op {
                     CmpOp::Lt => o.is_lt(),
                     CmpOp::Le => o.is_le(),
                     CmpOp::Eq => o.is_eq(),
@@ -232,8 +232,8 @@ impl Vm {
             }
         }
         match op {
-            CmpOp::Eq => Ok(Value::Bool(a.is(b))),
-            CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
+            CmpOp::Eq => Ok(Value::bool(a.is(b))),
+            CmpOp::Ne => Ok(Value::bool(!a.is(b))),
             _ => Err(type_error(format!(
                 "'{}' not supported between instances of '{}' and '{}'",
                 op.symbol(),
@@ -711,7 +711,7 @@ impl Vm {
     pub fn to_index(&mut self, v: &Value) -> PyResult<i64> {
         match v {
             Value::Int(i) => Ok(*i),
-            Value::Bool(b) => Ok(*b as i64),
+            Value::Bool(b) => Ok(b.get() as i64),
             Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
                 Err(PyErr::new("OverflowError", "Python int too large to convert to C ssize_t"))
             }
@@ -725,7 +725,7 @@ impl Vm {
     pub fn to_bigint(&mut self, v: &Value) -> PyResult<num_bigint::BigInt> {
         match v {
             Value::Int(i) => Ok((*i).into()),
-            Value::Bool(b) => Ok((*b as i64).into()),
+            Value::Bool(b) => Ok((b.get() as i64).into()),
             Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => match &o.payload {
                 Payload::BigInt(b) => Ok(b.clone()),
                 _ => unreachable!(),
@@ -742,7 +742,7 @@ impl Vm {
             Some(numeric::Num::Float(f)) => Ok(f),
             Some(numeric::Num::Int(i)) => numeric::big_to_f64(&i),
             None => match self.call_special(v, "__float__", vec![])? {
-                Some(Value::Float(f)) => Ok(f),
+                Some(Value::Float(f)) => Ok(f.get()),
                 Some(_) => Err(type_error("__float__ returned non-float")),
                 None => match self.call_special(v, "__index__", vec![])? {
                     Some(r) => self.to_f64(&r),

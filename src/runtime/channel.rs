@@ -66,7 +66,7 @@ fn notify(vm: &mut Vm, args: &Args, sending: bool) -> PyResult<()> {
     let balance = chan(args)?.balance();
     let willblock = if sending { balance >= 0 } else { balance <= 0 };
     let me = super::stackless::getcurrent_value(vm);
-    if let Err(e) = vm.call(&cb, Args::new(vec![args.pos[0].clone(), me, Value::Bool(sending), Value::Bool(willblock)])) {
+    if let Err(e) = vm.call(&cb, Args::new(vec![args.pos[0].clone(), me, Value::bool(sending), Value::bool(willblock)])) {
         strict::report_unraisable(vm, "Error in channel callback", e);
     }
     Ok(())
@@ -359,17 +359,17 @@ fn get_balance(_vm: &mut Vm, args: Args) -> PyResult {
 }
 fn get_closing(_vm: &mut Vm, args: Args) -> PyResult {
     if strict::enabled() {
-        return Ok(Value::Bool(slp(&args)?.lock().closing));
+        return Ok(Value::bool(slp(&args)?.lock().closing));
     }
-    Ok(Value::Bool(chan(&args)?.closing()))
+    Ok(Value::bool(chan(&args)?.closing()))
 }
 fn get_closed(_vm: &mut Vm, args: Args) -> PyResult {
     if strict::enabled() {
         let c = slp(&args)?;
         let c = c.lock();
-        return Ok(Value::Bool(c.closing && c.balance == 0));
+        return Ok(Value::bool(c.closing && c.balance == 0));
     }
-    Ok(Value::Bool(chan(&args)?.closed()))
+    Ok(Value::bool(chan(&args)?.closed()))
 }
 fn get_preference(_vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::Int(slp(&args)?.lock().preference as i64))
@@ -388,7 +388,7 @@ fn get_schedule_all(_vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::Int(slp(&args)?.lock().schedule_all as i64))
 }
 fn set_schedule_all(vm: &mut Vm, args: Args) -> PyResult {
-    let v = args.pos.get(1).cloned().unwrap_or(Value::Bool(false));
+    let v = args.pos.get(1).cloned().unwrap_or(Value::Bool(crate::value::Flag::FALSE));
     if !matches!(v, Value::Int(_) | Value::Bool(_)) {
         return Err(type_error("schedule_all must be set to a bool or integer"));
     }

@@ -69,10 +69,10 @@ fn lock_acquire(vm: &mut Vm, args: Args) -> PyResult {
     let mut locked = lock.locked.lock();
     if !*locked {
         *locked = true;
-        return Ok(Value::Bool(true));
+        return Ok(Value::Bool(crate::value::Flag::TRUE));
     }
     if !blocking || timeout == 0.0 {
-        return Ok(Value::Bool(false));
+        return Ok(Value::Bool(crate::value::Flag::FALSE));
     }
     if vm.on_coroutine {
         return acquire_on_coroutine(vm, lock, locked, timeout);
@@ -82,7 +82,7 @@ fn lock_acquire(vm: &mut Vm, args: Args) -> PyResult {
     }
     let me = weft_scheduler::current_task().ok_or_else(|| runtime_error("no current tasklet"))?;
     match lock.waiters.recv_or_register(me.clone()) {
-        RecvStart::Received { .. } => Ok(Value::Bool(true)),
+        RecvStart::Received { .. } => Ok(Value::Bool(crate::value::Flag::TRUE)),
         RecvStart::Wait(w) => {
             drop(locked);
             let timer = (timeout > 0.0).then(|| weft_scheduler::wake_at(Instant::now() + Duration::from_secs_f64(timeout), me));
@@ -96,7 +96,7 @@ fn lock_acquire(vm: &mut Vm, args: Args) -> PyResult {
 fn acquire_on_coroutine(vm: &mut Vm, lock: &LockObj, locked: parking_lot::MutexGuard<'_, bool>, timeout: f64) -> PyResult {
     let me = weft_scheduler::current_wakeup();
     let w = match lock.waiters.recv_or_register(me.clone()) {
-        RecvStart::Received { .. } => return Ok(Value::Bool(true)),
+        RecvStart::Received { .. } => return Ok(Value::Bool(crate::value::Flag::TRUE)),
         RecvStart::Wait(w) => w,
     };
     drop(locked);
@@ -113,10 +113,10 @@ fn acquire_on_coroutine(vm: &mut Vm, lock: &LockObj, locked: parking_lot::MutexG
     });
     if got {
         super::tasklet::sched().partner_resumed();
-        return Ok(Value::Bool(true));
+        return Ok(Value::Bool(crate::value::Flag::TRUE));
     }
     // Timed out; a hand-off that raced with the timeout still counts.
-    Ok(Value::Bool(w.cancel().is_some()))
+    Ok(Value::bool(w.cancel().is_some()))
 }
 
 fn lock_release(_vm: &mut Vm, args: Args) -> PyResult {
@@ -135,10 +135,10 @@ fn lock_release(_vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn lock_locked(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(*lock_of(&args)?.locked.lock()))
+    Ok(Value::bool(*lock_of(&args)?.locked.lock()))
 }
 
 fn lock_exit(vm: &mut Vm, args: Args) -> PyResult {
     lock_release(vm, Args::new(vec![args.pos[0].clone()]))?;
-    Ok(Value::Bool(false))
+    Ok(Value::Bool(crate::value::Flag::FALSE))
 }

@@ -321,14 +321,14 @@ fn tasklet_set_atomic(vm: &mut Vm, args: Args) -> PyResult {
     } else if is_current {
         vm.preemptive = sched().preemptive.load(std::sync::atomic::Ordering::Relaxed) && !on;
     }
-    Ok(Value::Bool(old))
+    Ok(Value::bool(old))
 }
 
 fn tasklet_set_ignore_nesting(vm: &mut Vm, args: Args) -> PyResult {
     let core = core_of(args.pos.first())?;
     let on = flag_arg(vm, &args, "set_ignore_nesting")?;
     let old = std::mem::replace(&mut core.state.lock().ext.ignore_nesting, on);
-    Ok(Value::Bool(old))
+    Ok(Value::bool(old))
 }
 
 macro_rules! flag_getter {
@@ -342,22 +342,22 @@ macro_rules! flag_getter {
     };
 }
 
-flag_getter!(get_alive, |core, vm| Value::Bool(core.alive()));
-flag_getter!(get_blocked, |core, vm| Value::Bool(core.state.lock().blocked));
-flag_getter!(get_scheduled, |core, vm| Value::Bool(scheduled(&core)));
-flag_getter!(get_paused, |core, vm| Value::Bool(core.alive() && !scheduled(&core)));
-flag_getter!(get_atomic, |core, vm| Value::Bool(core.state.lock().ext.atomic));
-flag_getter!(get_ignore_nesting, |core, vm| Value::Bool(core.state.lock().ext.ignore_nesting));
+flag_getter!(get_alive, |core, vm| Value::bool(core.alive()));
+flag_getter!(get_blocked, |core, vm| Value::bool(core.state.lock().blocked));
+flag_getter!(get_scheduled, |core, vm| Value::bool(scheduled(&core)));
+flag_getter!(get_paused, |core, vm| Value::bool(core.alive() && !scheduled(&core)));
+flag_getter!(get_atomic, |core, vm| Value::bool(core.state.lock().ext.atomic));
+flag_getter!(get_ignore_nesting, |core, vm| Value::bool(core.state.lock().ext.ignore_nesting));
 flag_getter!(get_next, |core, vm| neighbour(&core, true));
 flag_getter!(get_prev, |core, vm| neighbour(&core, false));
-flag_getter!(get_restorable, |core, vm| Value::Bool(core.alive()));
-flag_getter!(get_is_main, |core, vm| Value::Bool(core.is_main()));
-flag_getter!(get_is_current, |core, vm| Value::Bool(vm.tasklet.as_ref().is_some_and(|t| Arc::ptr_eq(t, &core))));
+flag_getter!(get_restorable, |core, vm| Value::bool(core.alive()));
+flag_getter!(get_is_main, |core, vm| Value::bool(core.is_main()));
+flag_getter!(get_is_current, |core, vm| Value::bool(vm.tasklet.as_ref().is_some_and(|t| Arc::ptr_eq(t, &core))));
 flag_getter!(get_thread_id, |core, vm| Value::Int(1 + 0 * core.id as i64));
 flag_getter!(get_none, |core, vm| { let _ = core; Value::None });
 flag_getter!(get_zero, |core, vm| { let _ = core; Value::Int(0) });
 flag_getter!(get_tempval, |core, vm| core.state.lock().tempval.clone());
-flag_getter!(get_block_trap, |core, vm| Value::Bool(core.state.lock().block_trap));
+flag_getter!(get_block_trap, |core, vm| Value::bool(core.state.lock().block_trap));
 flag_getter!(get_id, |core, vm| Value::Int(core.id as i64));
 flag_getter!(get_recursion_depth, |core, vm| {
     if vm.tasklet.as_ref().is_some_and(|t| Arc::ptr_eq(t, &core)) { Value::Int(vm.frames.len() as i64) } else { Value::Int(0) }
@@ -391,7 +391,7 @@ fn set_tempval(_vm: &mut Vm, args: Args) -> PyResult {
 }
 fn set_block_trap(vm: &mut Vm, args: Args) -> PyResult {
     let core = core_of(args.pos.first())?;
-    let on = vm.truthy(args.pos.get(1).unwrap_or(&Value::Bool(false)))?;
+    let on = vm.truthy(args.pos.get(1).unwrap_or(&Value::Bool(crate::value::Flag::FALSE)))?;
     core.state.lock().block_trap = on;
     Ok(Value::None)
 }
@@ -499,8 +499,8 @@ fn schedule_remove(vm: &mut Vm, args: Args) -> PyResult {
 fn run_begin(vm: &mut Vm, args: Args) -> PyResult {
     if super::strict::enabled() {
         let timeout = vm.to_index(args.pos.first().unwrap_or(&Value::Int(0)))?;
-        let soft = vm.truthy(args.pos.get(1).unwrap_or(&Value::Bool(false)))?;
-        let total = vm.truthy(args.pos.get(2).unwrap_or(&Value::Bool(false)))?;
+        let soft = vm.truthy(args.pos.get(1).unwrap_or(&Value::Bool(crate::value::Flag::FALSE)))?;
+        let total = vm.truthy(args.pos.get(2).unwrap_or(&Value::Bool(crate::value::Flag::FALSE)))?;
         return super::strict::run_begin(vm, timeout, soft, total);
     }
     if sched().runnable() <= 0 || !vm.can_suspend() {
@@ -513,7 +513,7 @@ fn run_begin(vm: &mut Vm, args: Args) -> PyResult {
 /// `_run_end(soft)`: the interrupted tasklet (removed from the queue), or None.
 fn run_end(vm: &mut Vm, args: Args) -> PyResult {
     if super::strict::enabled() {
-        let soft = vm.truthy(args.pos.first().unwrap_or(&Value::Bool(false)))?;
+        let soft = vm.truthy(args.pos.first().unwrap_or(&Value::Bool(crate::value::Flag::FALSE)))?;
         return super::strict::run_end(vm, soft);
     }
     Ok(Value::None)
@@ -606,7 +606,7 @@ fn get_channel_callback(_vm: &mut Vm, _args: Args) -> PyResult {
     Ok(CHANNEL_CB.lock().clone().unwrap_or(Value::None))
 }
 fn enable_softswitch(_vm: &mut Vm, _args: Args) -> PyResult {
-    Ok(Value::Bool(true))
+    Ok(Value::Bool(crate::value::Flag::TRUE))
 }
 /// `switch_trap(delta)`: while non-zero, a tasklet switch raises
 /// RuntimeError("switch_trap"); returns the old level.

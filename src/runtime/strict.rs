@@ -788,7 +788,7 @@ pub fn channel_action(vm: &mut Vm, ch_obj: &Value, chan: &ChanRef, dir: i8, payl
             }
             m.schedlock = true;
         }
-        let args = vec![ch_obj.clone(), tasklet_object(&me), Value::Bool(dir > 0), Value::Bool(!cando)];
+        let args = vec![ch_obj.clone(), tasklet_object(&me), Value::bool(dir > 0), Value::bool(!cando)];
         let r = vm.call(&cb, Args::new(args));
         MODEL.lock().schedlock = false;
         if let Err(e) = r {

@@ -103,15 +103,15 @@ impl Pending {
             Pending::Lock(b) => match b.0.poll() {
                 Some(_) => {
                     sched().partner_resumed();
-                    Poll::Ready(Ok(Value::Bool(true)))
+                    Poll::Ready(Ok(Value::Bool(crate::value::Flag::TRUE)))
                 }
                 None => match b.1 {
                     Some(ref t) if t.fired() => match b.0.cancel() {
                         Some(_) => {
                             sched().partner_resumed();
-                            Poll::Ready(Ok(Value::Bool(true)))
+                            Poll::Ready(Ok(Value::Bool(crate::value::Flag::TRUE)))
                         }
-                        None => Poll::Ready(Ok(Value::Bool(false))),
+                        None => Poll::Ready(Ok(Value::Bool(crate::value::Flag::FALSE))),
                     },
                     _ => Poll::NotReady(Pending::Lock(b)),
                 },

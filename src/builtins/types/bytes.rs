@@ -339,7 +339,7 @@ fn contains(vm: &mut Vm, a: Args) -> PyResult {
     check_method("__contains__", &a, 1, 1)?;
     let b = this(&a, "__contains__")?;
     let n = needle(vm, &a.pos[1])?;
-    Ok(Value::Bool(find_sub(&b, &n, 0).is_some()))
+    Ok(Value::bool(find_sub(&b, &n, 0).is_some()))
 }
 
 fn iter(_vm: &mut Vm, a: Args) -> PyResult {
@@ -370,7 +370,7 @@ fn compare(a: &Args, op: CmpOp) -> PyResult {
     check_method(op.dunders().0, a, 1, 1)?;
     let x = this(a, op.dunders().0)?;
     match bytes_of(&a.pos[1]) {
-        Some(y) => Ok(Value::Bool(seq::ord_result(op, x.cmp(&y)))),
+        Some(y) => Ok(Value::bool(seq::ord_result(op, x.cmp(&y)))),
         None => Ok(types().not_implemented.clone()),
     }
 }
@@ -601,16 +601,16 @@ fn affix(vm: &mut Vm, a: Args, name: &str, end: bool) -> PyResult {
     let win: &[u8] = if s <= e { &b[s..e] } else { &[] };
     let test = |p: &[u8]| if end { win.ends_with(p) } else { win.starts_with(p) };
     if let Some(p) = bytes_of(&a.pos[1]) {
-        return Ok(Value::Bool(s <= e && test(&p)));
+        return Ok(Value::bool(s <= e && test(&p)));
     }
     if let Some(Payload::Tuple(t)) = a.pos[1].payload() {
         for it in t.iter() {
             let p = bytes_of(it).ok_or_else(|| type_error(format!("a bytes-like object is required, not '{}'", vtname(it))))?;
             if s <= e && test(&p) {
-                return Ok(Value::Bool(true));
+                return Ok(Value::Bool(crate::value::Flag::TRUE));
             }
         }
-        return Ok(Value::Bool(false));
+        return Ok(Value::Bool(crate::value::Flag::FALSE));
     }
     Err(type_error(format!("{name} first arg must be bytes or a tuple of bytes, not {}", vtname(&a.pos[1]))))
 }
@@ -631,7 +631,7 @@ fn lower(_vm: &mut Vm, a: Args) -> PyResult {
 }
 fn bpred(a: Args, name: &str, f: fn(&u8) -> bool) -> PyResult {
     let b = this(&a, name)?;
-    Ok(Value::Bool(!b.is_empty() && b.iter().all(f)))
+    Ok(Value::bool(!b.is_empty() && b.iter().all(f)))
 }
 fn isdigit(_vm: &mut Vm, a: Args) -> PyResult {
     bpred(a, "isdigit", u8::is_ascii_digit)
@@ -647,11 +647,11 @@ fn isspace(_vm: &mut Vm, a: Args) -> PyResult {
 }
 fn isupper(_vm: &mut Vm, a: Args) -> PyResult {
     let b = this(&a, "isupper")?;
-    Ok(Value::Bool(b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase)))
+    Ok(Value::bool(b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase)))
 }
 fn islower(_vm: &mut Vm, a: Args) -> PyResult {
     let b = this(&a, "islower")?;
-    Ok(Value::Bool(b.iter().any(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase)))
+    Ok(Value::bool(b.iter().any(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase)))
 }
 
 fn partition(_vm: &mut Vm, a: Args) -> PyResult {

@@ -268,7 +268,7 @@ fn delitem(vm: &mut Vm, a: Args) -> PyResult {
 fn contains(vm: &mut Vm, a: Args) -> PyResult {
     check_method("__contains__", &a, 1, 1)?;
     let d = this(&a, "__contains__")?;
-    Ok(Value::Bool(vm.dict_get(d, &a.pos[1])?.is_some()))
+    Ok(Value::bool(vm.dict_get(d, &a.pos[1])?.is_some()))
 }
 
 fn len(_vm: &mut Vm, a: Args) -> PyResult {
@@ -315,7 +315,7 @@ fn eq(vm: &mut Vm, a: Args) -> PyResult {
     if !matches!(a.pos[1].payload(), Some(Payload::Dict(_))) {
         return Ok(types().not_implemented.clone());
     }
-    Ok(Value::Bool(dict_eq(vm, d, &a.pos[1])?))
+    Ok(Value::bool(dict_eq(vm, d, &a.pos[1])?))
 }
 
 fn ne(vm: &mut Vm, a: Args) -> PyResult {
@@ -324,7 +324,7 @@ fn ne(vm: &mut Vm, a: Args) -> PyResult {
     if !matches!(a.pos[1].payload(), Some(Payload::Dict(_))) {
         return Ok(types().not_implemented.clone());
     }
-    Ok(Value::Bool(!dict_eq(vm, d, &a.pos[1])?))
+    Ok(Value::bool(!dict_eq(vm, d, &a.pos[1])?))
 }
 
 fn or(vm: &mut Vm, a: Args) -> PyResult {
@@ -430,7 +430,7 @@ fn view_contains(vm: &mut Vm, a: Args) -> PyResult {
     let (d, kind) = view_of(&a, "__contains__")?;
     let dv = Value::Obj(d.clone());
     let x = &a.pos[1];
-    Ok(Value::Bool(match kind {
+    Ok(Value::bool(match kind {
         DictViewKind::Keys => vm.dict_get(&dv, x)?.is_some(),
         DictViewKind::Values => {
             let vals = view_items(&d, kind);

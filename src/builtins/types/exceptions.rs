@@ -204,7 +204,7 @@ fn set_context(_vm: &mut Vm, a: Args) -> PyResult {
 
 fn get_suppress(_vm: &mut Vm, a: Args) -> PyResult {
     let e = exc_self(&a, "__suppress_context__")?;
-    Ok(Value::Bool(exc_data(e).map(|d| *d.suppress_context.lock()).unwrap_or(false)))
+    Ok(Value::bool(exc_data(e).map(|d| *d.suppress_context.lock()).unwrap_or(false)))
 }
 
 fn set_suppress(vm: &mut Vm, a: Args) -> PyResult {

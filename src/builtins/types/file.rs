@@ -449,14 +449,14 @@ fn tell(_vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn readable(_vm: &mut Vm, a: Args) -> PyResult {
-    Ok(Value::Bool(fobj(&a)?.readable))
+    Ok(Value::bool(fobj(&a)?.readable))
 }
 fn writable(_vm: &mut Vm, a: Args) -> PyResult {
-    Ok(Value::Bool(fobj(&a)?.writable))
+    Ok(Value::bool(fobj(&a)?.writable))
 }
 fn seekable(_vm: &mut Vm, a: Args) -> PyResult {
     fobj(&a)?;
-    Ok(Value::Bool(true))
+    Ok(Value::Bool(crate::value::Flag::TRUE))
 }
 fn fileno(_vm: &mut Vm, a: Args) -> PyResult {
     let f = fobj(&a)?;
@@ -493,7 +493,7 @@ fn next_line(vm: &mut Vm, a: Args) -> PyResult {
 
 fn exit(vm: &mut Vm, a: Args) -> PyResult {
     close(vm, Args::new(vec![a.pos[0].clone()]))?;
-    Ok(Value::Bool(false))
+    Ok(Value::Bool(crate::value::Flag::FALSE))
 }
 
 fn repr(_vm: &mut Vm, a: Args) -> PyResult {
@@ -507,7 +507,7 @@ fn repr(_vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn closed(_vm: &mut Vm, a: Args) -> PyResult {
-    Ok(Value::Bool(fobj(&a)?.state.lock().file.is_none()))
+    Ok(Value::bool(fobj(&a)?.state.lock().file.is_none()))
 }
 fn name(_vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::str(&fobj(&a)?.name))

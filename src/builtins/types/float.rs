@@ -37,7 +37,7 @@ pub fn install() {
 
 fn this(a: &Args, method: &str) -> PyResult<f64> {
     match a.pos.first() {
-        Some(Value::Float(f)) => Ok(*f),
+        Some(Value::Float(f)) => Ok(f.get()),
         Some(v) => Err(descr_error(method, "float", v)),
         None => Err(type_error(format!("descriptor '{method}' of 'float' object needs an argument"))),
     }
@@ -46,9 +46,9 @@ fn this(a: &Args, method: &str) -> PyResult<f64> {
 /// `float(x)` for one argument.
 pub fn float_from(vm: &mut Vm, x: &Value) -> PyResult<f64> {
     match x {
-        Value::Float(f) => return Ok(*f),
+        Value::Float(f) => return Ok(f.get()),
         Value::Int(i) => return Ok(*i as f64),
-        Value::Bool(b) => return Ok(*b as i64 as f64),
+        Value::Bool(b) => return Ok(b.get() as i64 as f64),
         _ => {}
     }
     if let Some(Payload::BigInt(b)) = x.payload() {
@@ -71,7 +71,7 @@ pub fn float_from(vm: &mut Vm, x: &Value) -> PyResult<f64> {
     }
     if let Some(r) = vm.call_special(x, "__float__", vec![])? {
         return match r {
-            Value::Float(f) => Ok(f),
+            Value::Float(f) => Ok(f.get()),
             _ => Err(type_error(format!("{}.__float__ returned non-float (type {})", vtname(x), vtname(&r)))),
         };
     }
@@ -94,12 +94,12 @@ fn float_new(vm: &mut Vm, a: Args) -> PyResult {
     };
     // Floats are inline values; subclass instances are not representable
     // yet and degrade to plain floats.
-    Ok(Value::Float(f))
+    Ok(Value::float(f))
 }
 
 fn is_integer(_vm: &mut Vm, a: Args) -> PyResult {
     let f = this(&a, "is_integer")?;
-    Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
+    Ok(Value::bool(f.is_finite() && f.fract() == 0.0))
 }
 
 /// (numerator, denominator) of a finite float, exactly.
@@ -213,16 +213,16 @@ fn fromhex(vm: &mut Vm, a: Args) -> PyResult {
     }
     let cls = a.pos[0].clone();
     if cls.as_obj().map(|c| std::sync::Arc::ptr_eq(c, &types().float)).unwrap_or(true) {
-        return Ok(Value::Float(f));
+        return Ok(Value::float(f));
     }
-    vm.call1(&cls, Value::Float(f))
+    vm.call1(&cls, Value::float(f))
 }
 
 fn as_float(_vm: &mut Vm, a: Args) -> PyResult {
-    Ok(Value::Float(this(&a, "__float__")?))
+    Ok(Value::float(this(&a, "__float__")?))
 }
 fn zero(_vm: &mut Vm, _a: Args) -> PyResult {
-    Ok(Value::Float(0.0))
+    Ok(Value::float(0.0))
 }
 fn trunc(_vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::bigint(float_to_bigint(this(&a, "__trunc__")?)?))
@@ -234,7 +234,7 @@ fn ceil(_vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::bigint(float_to_bigint(this(&a, "__ceil__")?.ceil())?))
 }
 fn to_bool(_vm: &mut Vm, a: Args) -> PyResult {
-    Ok(Value::Bool(this(&a, "__bool__")? != 0.0))
+    Ok(Value::bool(this(&a, "__bool__")? != 0.0))
 }
 
 fn round(vm: &mut Vm, a: Args) -> PyResult {
@@ -244,7 +244,7 @@ fn round(vm: &mut Vm, a: Args) -> PyResult {
         None | Some(Value::None) => Ok(Value::bigint(float_to_bigint(f.round_ties_even())?)),
         Some(n) => {
             let n = index_clamped(vm, n)?;
-            Ok(Value::Float(round_float(f, n)?))
+            Ok(Value::float(round_float(f, n)?))
         }
     }
 }
@@ -261,5 +261,5 @@ fn hash(_vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn getnewargs(_vm: &mut Vm, a: Args) -> PyResult {
-    Ok(Value::tuple(vec![Value::Float(this(&a, "__getnewargs__")?)]))
+    Ok(Value::tuple(vec![Value::float(this(&a, "__getnewargs__")?)]))
 }

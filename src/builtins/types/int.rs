@@ -64,7 +64,7 @@ pub fn int_from(vm: &mut Vm, x: &Value) -> PyResult<BigInt> {
         return Ok(b);
     }
     match x {
-        Value::Float(f) => return float_to_bigint(*f),
+        Value::Float(f) => return float_to_bigint(f.get()),
         Value::Obj(o) => match &o.payload {
             Payload::Str(s) => return parse_int(s.as_str(), 10, x, vm),
             Payload::Bytes(_) | Payload::ByteArray(_) => {
@@ -132,15 +132,15 @@ fn bool_new(vm: &mut Vm, a: Args) -> PyResult {
         return Err(type_error(format!("bool expected at most 1 argument, got {}", a.pos.len() - 1)));
     }
     match a.pos.get(1) {
-        Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
-        None => Ok(Value::Bool(false)),
+        Some(v) => Ok(Value::bool(vm.truthy(v)?)),
+        None => Ok(Value::Bool(crate::value::Flag::FALSE)),
     }
 }
 
 fn bool_op(a: &Args, name: &str, f: fn(bool, bool) -> bool) -> PyResult {
     check_method(name, a, 1, 1)?;
     match (&a.pos[0], &a.pos[1]) {
-        (Value::Bool(x), Value::Bool(y)) => Ok(Value::Bool(f(*x, *y))),
+        (Value::Bool(x), Value::Bool(y)) => Ok(Value::bool(f(x.get(), y.get()))),
         _ => Ok(types().not_implemented.clone()),
     }
 }
@@ -178,11 +178,11 @@ fn one(_vm: &mut Vm, _a: Args) -> PyResult {
 
 fn to_float(_vm: &mut Vm, a: Args) -> PyResult {
     let n = this(&a, "__float__")?;
-    Ok(Value::Float(crate::pvm::numeric::big_to_f64(&n)?))
+    Ok(Value::float(crate::pvm::numeric::big_to_f64(&n)?))
 }
 
 fn to_bool(_vm: &mut Vm, a: Args) -> PyResult {
-    Ok(Value::Bool(!this(&a, "__bool__")?.is_zero()))
+    Ok(Value::bool(!this(&a, "__bool__")?.is_zero()))
 }
 
 fn as_integer_ratio(_vm: &mut Vm, a: Args) -> PyResult {

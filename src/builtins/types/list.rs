@@ -349,7 +349,7 @@ fn len(_vm: &mut Vm, a: Args) -> PyResult {
 fn contains(vm: &mut Vm, a: Args) -> PyResult {
     check_method("__contains__", &a, 1, 1)?;
     let items = this(&a, "__contains__")?.lock().clone();
-    Ok(Value::Bool(seq::contains(vm, &items, &a.pos[1])?))
+    Ok(Value::bool(seq::contains(vm, &items, &a.pos[1])?))
 }
 
 fn iter(_vm: &mut Vm, a: Args) -> PyResult {

@@ -38,7 +38,7 @@ pub fn install() {
 }
 
 fn false_(_vm: &mut Vm, _a: Args) -> PyResult {
-    Ok(Value::Bool(false))
+    Ok(Value::Bool(crate::value::Flag::FALSE))
 }
 
 fn none_new(_vm: &mut Vm, a: Args) -> PyResult {
@@ -87,7 +87,7 @@ fn slice_eq(vm: &mut Vm, a: Args) -> PyResult {
     };
     let l = Value::tuple(vec![x.0, x.1, x.2]);
     let r = Value::tuple(vec![y.0, y.1, y.2]);
-    Ok(Value::Bool(vm.eq(&l, &r)?))
+    Ok(Value::bool(vm.eq(&l, &r)?))
 }
 
 fn indices(vm: &mut Vm, a: Args) -> PyResult {

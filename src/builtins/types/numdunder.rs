@@ -64,7 +64,7 @@ fn binop(a: Args, name: &str, op: BinOp, reflected: bool, is_float: bool) -> PyR
 fn cmpop(a: Args, name: &str, op: CmpOp, is_float: bool) -> PyResult {
     let (this, other) = operands(&a, name, is_float)?;
     let Some(other) = other else { return Ok(not_impl()) };
-    Ok(compare_numeric(this, other, op).map(Value::Bool).unwrap_or_else(not_impl))
+    Ok(compare_numeric(this, other, op).map(Value::bool).unwrap_or_else(not_impl))
 }
 
 fn unop(a: Args, name: &str, op: Op, is_float: bool) -> PyResult {
@@ -84,7 +84,7 @@ fn absolute(a: Args, is_float: bool) -> PyResult {
     check_method("__abs__", &a, 0, 0)?;
     Ok(match as_num(this) {
         Some(Num::Int(i)) => Value::bigint(if i.sign() == num_bigint::Sign::Minus { -i } else { i }),
-        Some(Num::Float(f)) => Value::Float(f.abs()),
+        Some(Num::Float(f)) => Value::float(f.abs()),
         None => not_impl(),
     })
 }

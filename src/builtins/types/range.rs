@@ -73,7 +73,7 @@ fn len(_vm: &mut Vm, a: Args) -> PyResult {
 
 fn to_bool(_vm: &mut Vm, a: Args) -> PyResult {
     let r = this(&a, "__bool__")?;
-    Ok(Value::Bool(range_len(r.0, r.1, r.2) > 0))
+    Ok(Value::bool(range_len(r.0, r.1, r.2) > 0))
 }
 
 fn item(r: (i64, i64, i64), i: usize) -> i64 {
@@ -114,7 +114,7 @@ fn position(r: (i64, i64, i64), x: i64) -> Option<usize> {
 fn int_elem(v: &Value) -> Option<Option<i64>> {
     match v {
         Value::Int(i) => Some(Some(*i)),
-        Value::Bool(b) => Some(Some(*b as i64)),
+        Value::Bool(b) => Some(Some(b.get() as i64)),
         Value::Obj(o) if o.class.is_none() => match &o.payload {
             Payload::BigInt(b) => Some(b.to_i64()),
             _ => None,
@@ -139,7 +139,7 @@ fn find(vm: &mut Vm, r: (i64, i64, i64), x: &Value) -> PyResult<Option<usize>> {
 fn contains(vm: &mut Vm, a: Args) -> PyResult {
     check_method("__contains__", &a, 1, 1)?;
     let r = this(&a, "__contains__")?;
-    Ok(Value::Bool(find(vm, r, &a.pos[1])?.is_some()))
+    Ok(Value::bool(find(vm, r, &a.pos[1])?.is_some()))
 }
 
 fn index(vm: &mut Vm, a: Args) -> PyResult {
@@ -199,7 +199,7 @@ fn other(a: &Args) -> Option<(i64, i64, i64)> {
 fn eq(_vm: &mut Vm, a: Args) -> PyResult {
     let r = this(&a, "__eq__")?;
     match other(&a) {
-        Some(o) => Ok(Value::Bool(same(r, o))),
+        Some(o) => Ok(Value::bool(same(r, o))),
         None => Ok(types().not_implemented.clone()),
     }
 }
@@ -207,7 +207,7 @@ fn eq(_vm: &mut Vm, a: Args) -> PyResult {
 fn ne(_vm: &mut Vm, a: Args) -> PyResult {
     let r = this(&a, "__ne__")?;
     match other(&a) {
-        Some(o) => Ok(Value::Bool(!same(r, o))),
+        Some(o) => Ok(Value::bool(!same(r, o))),
         None => Ok(types().not_implemented.clone()),
     }
 }

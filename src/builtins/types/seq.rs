@@ -22,7 +22,7 @@ pub fn ord_result(op: CmpOp, o: Ordering) -> bool {
 /// Lexicographic comparison of two sequences with Python semantics.
 pub fn seq_compare(vm: &mut Vm, a: &[Value], b: &[Value], op: CmpOp) -> PyResult<Value> {
     if matches!(op, CmpOp::Eq | CmpOp::Ne) && a.len() != b.len() {
-        return Ok(Value::Bool(op == CmpOp::Ne));
+        return Ok(Value::bool(op == CmpOp::Ne));
     }
     for (x, y) in a.iter().zip(b.iter()) {
         if x.is(y) {
@@ -30,13 +30,13 @@ pub fn seq_compare(vm: &mut Vm, a: &[Value], b: &[Value], op: CmpOp) -> PyResult
         }
         if !vm.eq(x, y)? {
             return match op {
-                CmpOp::Eq => Ok(Value::Bool(false)),
-                CmpOp::Ne => Ok(Value::Bool(true)),
+                CmpOp::Eq => Ok(Value::Bool(crate::value::Flag::FALSE)),
+                CmpOp::Ne => Ok(Value::Bool(crate::value::Flag::TRUE)),
                 _ => vm.compare(x, y, op),
             };
         }
     }
-    Ok(Value::Bool(ord_result(op, a.len().cmp(&b.len()))))
+    Ok(Value::bool(ord_result(op, a.len().cmp(&b.len()))))
 }
 
 /// `items * n` (n <= 0 gives empty); MemoryError on absurd sizes.

@@ -289,14 +289,14 @@ fn issubset(vm: &mut Vm, a: Args) -> PyResult {
     check_method("issubset", &a, 1, 1)?;
     let s = this(&a, "issubset")?;
     let o = if is_anyset(&a.pos[1]) { a.pos[1].clone() } else { let v = vm.collect(&a.pos[1])?; set_from(vm, v)? };
-    Ok(Value::Bool(subset_of(vm, &elements(s), &o)?))
+    Ok(Value::bool(subset_of(vm, &elements(s), &o)?))
 }
 
 fn issuperset(vm: &mut Vm, a: Args) -> PyResult {
     check_method("issuperset", &a, 1, 1)?;
     let s = this(&a, "issuperset")?.clone();
     let o = if is_anyset(&a.pos[1]) { elements(&a.pos[1]) } else { vm.collect(&a.pos[1])? };
-    Ok(Value::Bool(subset_of(vm, &o, &s)?))
+    Ok(Value::bool(subset_of(vm, &o, &s)?))
 }
 
 fn isdisjoint(vm: &mut Vm, a: Args) -> PyResult {
@@ -305,10 +305,10 @@ fn isdisjoint(vm: &mut Vm, a: Args) -> PyResult {
     let o = if is_anyset(&a.pos[1]) { elements(&a.pos[1]) } else { vm.collect(&a.pos[1])? };
     for e in o {
         if contains_in(vm, &s, &e)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::Bool(crate::value::Flag::FALSE));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::Bool(crate::value::Flag::TRUE))
 }
 
 fn binop(vm: &mut Vm, a: &Args, name: &str, f: fn(&mut Vm, Vec<Value>, Vec<Value>) -> PyResult<Vec<Value>>) -> PyResult {
@@ -351,7 +351,7 @@ fn op_rsub(vm: &mut Vm, a: Args) -> PyResult {
 fn contains(vm: &mut Vm, a: Args) -> PyResult {
     check_method("__contains__", &a, 1, 1)?;
     let s = this(&a, "__contains__")?;
-    Ok(Value::Bool(contains_in(vm, s, &a.pos[1])?))
+    Ok(Value::bool(contains_in(vm, s, &a.pos[1])?))
 }
 
 fn len(_vm: &mut Vm, a: Args) -> PyResult {
@@ -383,7 +383,7 @@ fn compare(vm: &mut Vm, a: &Args, op: CmpOp) -> PyResult {
         CmpOp::Ge => n >= m && subset_of(vm, &elements(&o), &s)?,
         CmpOp::Gt => n > m && subset_of(vm, &elements(&o), &s)?,
     };
-    Ok(Value::Bool(r))
+    Ok(Value::bool(r))
 }
 
 fn eq(vm: &mut Vm, a: Args) -> PyResult {

@@ -136,7 +136,7 @@ fn contains(_vm: &mut Vm, a: Args) -> PyResult {
     check_method("__contains__", &a, 1, 1)?;
     let s = this(&a, "__contains__")?;
     match a.pos[1].as_str() {
-        Some(sub) => Ok(Value::Bool(s.contains(sub))),
+        Some(sub) => Ok(Value::bool(s.contains(sub))),
         None => Err(type_error(format!("'in <string>' requires string as left operand, not {}", vtname(&a.pos[1])))),
     }
 }
@@ -210,7 +210,7 @@ fn compare(a: &Args, op: CmpOp) -> PyResult {
     check_method(op.dunders().0, a, 1, 1)?;
     let s = this(a, op.dunders().0)?;
     match a.pos[1].as_str() {
-        Some(t) => Ok(Value::Bool(seq::ord_result(op, s.cmp(t)))),
+        Some(t) => Ok(Value::bool(seq::ord_result(op, s.cmp(t)))),
         None => Ok(types().not_implemented.clone()),
     }
 }

@@ -324,7 +324,7 @@ fn affix(vm: &mut Vm, a: Args, name: &str, end: bool) -> PyResult {
     let len = char_len(s);
     let (cs, ce) = adjust_range(st, en, len);
     if st.map(|x| x > len as i64).unwrap_or(false) {
-        return Ok(Value::Bool(false));
+        return Ok(Value::Bool(crate::value::Flag::FALSE));
     }
     let win = if cs <= ce { &s[byte_at(s, cs)..byte_at(s, ce)] } else { "" };
     let test = |p: &str| -> bool {
@@ -339,14 +339,14 @@ fn affix(vm: &mut Vm, a: Args, name: &str, end: bool) -> PyResult {
     };
     let arg = &a.pos[1];
     if let Some(p) = arg.as_str() {
-        return Ok(Value::Bool(test(p)));
+        return Ok(Value::bool(test(p)));
     }
     if let Some(Payload::Tuple(items)) = arg.payload() {
         for it in items.iter() {
             match it.as_str() {
                 Some(p) => {
                     if test(p) {
-                        return Ok(Value::Bool(true));
+                        return Ok(Value::Bool(crate::value::Flag::TRUE));
                     }
                 }
                 None => {
@@ -354,7 +354,7 @@ fn affix(vm: &mut Vm, a: Args, name: &str, end: bool) -> PyResult {
                 }
             }
         }
-        return Ok(Value::Bool(false));
+        return Ok(Value::Bool(crate::value::Flag::FALSE));
     }
     Err(type_error(format!("{name} first arg must be str or a tuple of str, not {}", vtname(arg))))
 }
@@ -416,7 +416,7 @@ fn capitalize(_vm: &mut Vm, a: Args) -> PyResult {
 fn pred(a: Args, name: &str, f: fn(char) -> bool) -> PyResult {
     check_method(name, &a, 0, 0)?;
     let s = this(&a, name)?;
-    Ok(Value::Bool(!s.is_empty() && s.chars().all(f)))
+    Ok(Value::bool(!s.is_empty() && s.chars().all(f)))
 }
 
 fn is_fraction_like(c: char) -> bool {
@@ -454,22 +454,22 @@ fn isspace(_vm: &mut Vm, a: Args) -> PyResult {
 }
 fn isprintable(_vm: &mut Vm, a: Args) -> PyResult {
     check_method("isprintable", &a, 0, 0)?;
-    Ok(Value::Bool(this(&a, "isprintable")?.chars().all(crate::builtins::repr::is_printable)))
+    Ok(Value::bool(this(&a, "isprintable")?.chars().all(crate::builtins::repr::is_printable)))
 }
 fn isascii(_vm: &mut Vm, a: Args) -> PyResult {
     check_method("isascii", &a, 0, 0)?;
-    Ok(Value::Bool(this(&a, "isascii")?.is_ascii()))
+    Ok(Value::bool(this(&a, "isascii")?.is_ascii()))
 }
 
 fn isupper(_vm: &mut Vm, a: Args) -> PyResult {
     check_method("isupper", &a, 0, 0)?;
     let s = this(&a, "isupper")?;
-    Ok(Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)))
+    Ok(Value::bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)))
 }
 fn islower(_vm: &mut Vm, a: Args) -> PyResult {
     check_method("islower", &a, 0, 0)?;
     let s = this(&a, "islower")?;
-    Ok(Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)))
+    Ok(Value::bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)))
 }
 fn istitle(_vm: &mut Vm, a: Args) -> PyResult {
     check_method("istitle", &a, 0, 0)?;
@@ -478,13 +478,13 @@ fn istitle(_vm: &mut Vm, a: Args) -> PyResult {
     for c in s.chars() {
         if c.is_uppercase() {
             if prev_cased {
-                return Ok(Value::Bool(false));
+                return Ok(Value::Bool(crate::value::Flag::FALSE));
             }
             prev_cased = true;
             cased = true;
         } else if c.is_lowercase() {
             if !prev_cased {
-                return Ok(Value::Bool(false));
+                return Ok(Value::Bool(crate::value::Flag::FALSE));
             }
             prev_cased = true;
             cased = true;
@@ -492,7 +492,7 @@ fn istitle(_vm: &mut Vm, a: Args) -> PyResult {
             prev_cased = false;
         }
     }
-    Ok(Value::Bool(cased))
+    Ok(Value::bool(cased))
 }
 
 /// `str.isidentifier`.
@@ -506,7 +506,7 @@ pub fn is_identifier(s: &str) -> bool {
 
 fn isidentifier(_vm: &mut Vm, a: Args) -> PyResult {
     check_method("isidentifier", &a, 0, 0)?;
-    Ok(Value::Bool(is_identifier(this(&a, "isidentifier")?)))
+    Ok(Value::bool(is_identifier(this(&a, "isidentifier")?)))
 }
 
 fn pad_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(usize, char)> {
