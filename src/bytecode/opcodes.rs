@@ -47,6 +47,9 @@ opcodes! {
     Swap, "i", |_| 0, "Swap the top with the i-th item from the top (i >= 2).";
     LoadConst, "const", |_| 1, "-> consts[i]";
     LoadFast, "local", |_| 1, "-> locals[i]; UnboundLocalError if unbound.";
+    LoadFastAttr, "local", |_| 1, "LoadFast fused with the LoadAttr after it (see `fuse_pairs`): when the attribute is a plain instance's, -> locals[i].name and both are done; else just LoadFast.";
+    LoadFastStoreAttr, "local", |_| 1, "LoadFast fused with the StoreAttr after it: v -> with locals[i].name = v on a plain instance; else just LoadFast.";
+    LoadFastIndex, "local", |_| 1, "LoadFast fused with the LoadConst and BinarySubscr after it: -> locals[i][const] for a list/tuple and an in-range int; else just LoadFast.";
     StoreFast, "local", |_| -1, "v -> ; locals[i] = v";
     DeleteFast, "local", |_| 0, "Unbind locals[i]; UnboundLocalError if unbound.";
     LoadDeref, "cell", |_| 1, "-> contents of cell i (cellvars then freevars); NameError/UnboundLocalError if empty.";

@@ -204,6 +204,7 @@ impl Unit {
             }
         }
         let max_stack = max_stack_depth(&self.instrs);
+        fuse_pairs(&mut self.instrs);
         let cell2arg = self
             .cellvars
             .iter()
@@ -239,6 +240,28 @@ impl Unit {
         (self.argcount + self.kwonlyargcount) as usize
             + (self.flags & flags::VARARGS != 0) as usize
             + (self.flags & flags::VARKEYWORDS != 0) as usize
+    }
+}
+
+/// Marks `LoadFast` instructions that start a common pair with a fused
+/// opcode. Only the first instruction changes: the fused handler reads the
+/// operands of the ones after it and skips them when its fast path applies;
+/// otherwise it acts as `LoadFast` and they run as usual. A jump to the
+/// second instruction therefore still sees the original, and the stack
+/// effect of the fused op is that of `LoadFast`.
+pub fn fuse_pairs(instrs: &mut [Instr]) {
+    for i in 0..instrs.len().saturating_sub(1) {
+        if instrs[i].op != Op::LoadFast {
+            continue;
+        }
+        let next = instrs[i + 1].op;
+        let after = instrs.get(i + 2).map(|x| x.op);
+        instrs[i].op = match next {
+            Op::LoadAttr => Op::LoadFastAttr,
+            Op::StoreAttr => Op::LoadFastStoreAttr,
+            Op::LoadConst if after == Some(Op::BinarySubscr) => Op::LoadFastIndex,
+            _ => continue,
+        };
     }
 }
 

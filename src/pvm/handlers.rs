@@ -69,6 +69,7 @@ impl Vm {
                     }
                 })
             }
+            Op::LoadFastAttr | Op::LoadFastStoreAttr | Op::LoadFastIndex => self.load_fast(arg),
             Op::LoadGlobal => {
                 let frame = frame!(self);
                 let name = &frame.code.name_values[arg as usize];

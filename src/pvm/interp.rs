@@ -243,217 +243,62 @@ impl Vm {
     /// free of building, matching and dropping a `Flow`.
     fn step(&mut self, base: usize) -> PyResult<Flow> {
         loop {
-            let frame = frame!(self);
-            let Some(&instr) = frame.code.instrs.get(frame.ip) else {
+            let preemptive = self.preemptive;
+            let Some(instr) = super::fast::run_frame_fast(frame!(self), preemptive) else {
                 return Err(internal_error("instruction pointer out of range"));
             };
-            frame.ip += 1;
+            // `fast.rs` ran every instruction it could; this one needs the
+            // VM (or its fast path did not apply), with `ip` already past it.
             let arg = instr.arg;
             match instr.op {
-                Op::Nop => {}
-                Op::PopTop => {
-                    frame.pop();
-                }
-                Op::Copy => {
-                    let v = frame.peek(arg as usize).clone();
-                    frame.push(v);
-                }
-                Op::Swap => {
-                    let len = frame.slots.len();
-                    let i = arg as usize;
-                    if i >= 1 && i <= frame.stack_len() {
-                        frame.slots.swap(len - 1, len - i);
-                    }
-                }
-                Op::LoadConst => {
-                    let v = frame.code.consts[arg as usize].clone();
-                    frame.push(v);
-                }
-                Op::LoadFast => {
-                    let v = &frame.slots[arg as usize];
-                    if v.is_null() {
-                        return Err(self.unbound_local(arg));
-                    }
-                    if let Some(item) = index_local_const(&frame.code, frame.ip, v) {
-                        // `x[k]` fused: the local is borrowed, not cloned.
-                        frame.ip += 2;
-                        frame.push(item);
-                        continue;
-                    }
-                    let v = v.clone();
-                    frame.push(v);
-                }
-                Op::StoreFast => {
-                    let v = frame.pop();
-                    frame.slots[arg as usize] = v;
-                }
-                Op::DeleteFast => {
-                    if frame.slots[arg as usize].is_null() {
-                        return Err(self.unbound_local(arg));
-                    }
-                    frame.slots[arg as usize] = Value::Null;
-                }
+                Op::LoadFast | Op::DeleteFast => return Err(self.unbound_local(arg)),
+                Op::LoadFastAttr | Op::LoadFastStoreAttr | Op::LoadFastIndex => self.load_fast(arg)?,
                 Op::BinaryOp => {
+                    let frame = frame!(self);
                     let b = frame.pop();
                     let a = frame.pop();
-                    let r = match super::numeric::binop_fast(&a, &b, arg) {
-                        Some(r) => r,
-                        None if self.push_binary_dunder(&a, &b, arg)? => continue,
-                        None => {
-                            let (op, inplace) = BinOp::from_arg(arg).ok_or_else(|| internal_error("bad binop"))?;
-                            self.binary_op(&a, &b, op, inplace)?
-                        }
-                    };
+                    if self.push_binary_dunder(&a, &b, arg)? {
+                        continue;
+                    }
+                    let (op, inplace) = BinOp::from_arg(arg).ok_or_else(|| internal_error("bad binop"))?;
+                    let r = self.binary_op(&a, &b, op, inplace)?;
                     frame!(self).push(r);
                 }
                 Op::CompareOp => {
-                    // Numbers: compared borrowed; a following conditional
-                    // jump is taken at once (no bool pushed and popped).
-                    let len = frame.slots.len();
-                    if len >= frame.stack_base + 2 {
-                        if let Some(r) = super::numeric::compare_fast(&frame.slots[len - 2], &frame.slots[len - 1], arg) {
-                            frame.slots.truncate(len - 2);
-                            match frame.code.instrs.get(frame.ip) {
-                                Some(next) if next.op == Op::PopJumpIfFalse => {
-                                    frame.ip = if r { frame.ip + 1 } else { next.arg as usize };
-                                }
-                                Some(next) if next.op == Op::PopJumpIfTrue => {
-                                    frame.ip = if r { next.arg as usize } else { frame.ip + 1 };
-                                }
-                                _ => frame.push(Value::bool(r)),
-                            }
-                            continue;
-                        }
-                    }
+                    let frame = frame!(self);
                     let b = frame.pop();
                     let a = frame.pop();
-                    let r = match super::numeric::compare_fast(&a, &b, arg) {
-                        Some(r) => Value::bool(r),
-                        None => {
-                            let op = CmpOp::from_arg(arg).ok_or_else(|| internal_error("bad compare op"))?;
-                            self.compare(&a, &b, op)?
-                        }
-                    };
+                    let op = CmpOp::from_arg(arg).ok_or_else(|| internal_error("bad compare op"))?;
+                    let r = self.compare(&a, &b, op)?;
                     frame!(self).push(r);
                 }
-                Op::BinarySubscr => {
-                    let len = frame.slots.len();
-                    let hit = if len >= frame.stack_base + 2 {
-                        super::ops::index_fast(&frame.slots[len - 2], &frame.slots[len - 1])
-                    } else {
-                        None
-                    };
-                    match hit {
-                        Some(v) => {
-                            frame.slots.truncate(len - 2);
-                            frame.push(v);
-                        }
-                        None => self.step_other(Op::BinarySubscr, arg)?,
-                    }
-                }
-                Op::StoreSubscr if frame.stack_len() >= 3 => {
-                    // Stack: value, container, key.
-                    let key = frame.pop();
-                    let c = frame.pop();
-                    let v = frame.pop();
-                    if let Err(v) = super::ops::store_index_fast(&c, &key, v) {
-                        self.setitem(&c, key, v)?;
-                    }
-                }
-                Op::LoadAttr => {
-                    // Plain-instance attribute (see `attr::plain_instance_get`)
-                    // without leaving the loop; the receiver is replaced in place.
-                    let hit = match frame.slots.last() {
-                        Some(Value::Obj(o)) if frame.slots.len() > frame.stack_base => {
-                            super::attr::plain_instance_get(o, &frame.code.name_values[arg as usize])
-                        }
-                        _ => None,
-                    };
-                    match hit {
-                        Some(v) => {
-                            if let Some(top) = frame.slots.last_mut() {
-                                *top = v;
-                            }
-                        }
-                        None => self.step_other(Op::LoadAttr, arg)?,
-                    }
-                }
-                Op::StoreAttr if frame.stack_len() >= 2 => {
-                    // Stack: value, object. Plain instances store straight
-                    // into their dict (`attr::plain_instance_set`); anything
-                    // else is put back for the general handler.
-                    let obj = frame.pop();
-                    let v = frame.pop();
-                    let r = match &obj {
-                        Value::Obj(o) => super::attr::plain_instance_set(o, &frame.code.name_values[arg as usize], v),
-                        _ => Err(v),
-                    };
-                    if let Err(v) = r {
-                        frame.push(v);
-                        frame.push(obj);
-                        self.step_other(Op::StoreAttr, arg)?;
-                    }
-                }
-                Op::ForIter => {
-                    // Built-in range/sequence iterators: the item without
-                    // cloning the iterator or going through `Vm::next`.
-                    let next = match frame.slots.last() {
-                        Some(Value::Obj(o)) if o.class.is_none() && frame.slots.len() > frame.stack_base => match &o.payload {
-                            Payload::Iter(m) => m.lock().next_plain(),
-                            _ => None,
-                        },
-                        _ => None,
-                    };
-                    match next {
-                        Some(Some(v)) => frame.push(v),
-                        Some(None) => {
-                            frame.pop();
-                            frame.ip = arg as usize;
-                        }
-                        None => self.op_for_iter(arg)?,
-                    }
-                }
+                Op::ForIter => self.op_for_iter(arg)?,
                 Op::Jump => {
+                    let frame = frame!(self);
                     let backward = (arg as usize) < frame.ip;
                     frame.ip = arg as usize;
                     if backward && self.preemptive {
                         self.spend_budget()?;
                     }
                 }
-                Op::PopJumpIfFalse => {
-                    let v = frame.pop();
-                    if !self.truthy_fast(&v)? {
+                Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                    let v = frame!(self).pop();
+                    if self.truthy(&v)? == (instr.op == Op::PopJumpIfTrue) {
                         frame!(self).ip = arg as usize;
                     }
                 }
-                Op::PopJumpIfTrue => {
-                    let v = frame.pop();
-                    if self.truthy_fast(&v)? {
-                        frame!(self).ip = arg as usize;
-                    }
-                }
-                Op::JumpIfFalseOrPop => {
-                    let v = frame.top().clone();
+                Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
+                    let v = frame!(self).top().clone();
                     let t = self.truthy_fast(&v)?;
                     let frame = frame!(self);
-                    if !t {
-                        frame.ip = arg as usize;
-                    } else {
-                        frame.pop();
-                    }
-                }
-                Op::JumpIfTrueOrPop => {
-                    let v = frame.top().clone();
-                    let t = self.truthy_fast(&v)?;
-                    let frame = frame!(self);
-                    if t {
+                    if t == (instr.op == Op::JumpIfTrueOrPop) {
                         frame.ip = arg as usize;
                     } else {
                         frame.pop();
                     }
                 }
                 Op::ReturnValue => {
-                    let v = frame.pop();
+                    let v = frame!(self).pop();
                     let mut frame = self.frames.pop().unwrap();
                     if frame.generator.is_some() {
                         return Ok(self.generator_returned(v, frame));
@@ -470,7 +315,7 @@ impl Vm {
                 }
                 Op::YieldFrom => return self.op_yield_from(),
                 Op::YieldValue => {
-                    let v = frame.pop();
+                    let v = frame!(self).pop();
                     return self.generator_yield(v);
                 }
                 Op::Call | Op::CallMethod if self.fast_call(instr.op, arg as usize)? => {
@@ -622,6 +467,18 @@ impl Vm {
         }
     }
 
+    /// `LoadFast`, for the fused ops' fallback.
+    #[inline(never)]
+    pub(super) fn load_fast(&mut self, arg: u32) -> PyResult<()> {
+        let frame = frame!(self);
+        let v = frame.slots[arg as usize].clone();
+        if v.is_null() {
+            return Err(self.unbound_local(arg));
+        }
+        frame.push(v);
+        Ok(())
+    }
+
     pub fn unbound_local(&self, idx: u32) -> PyErr {
         let name = self.frames.last().map(|f| f.code.varnames.get(idx as usize).cloned()).flatten();
         let name = name.as_deref().unwrap_or("?").to_string();
@@ -637,7 +494,7 @@ impl Vm {
 /// local (no reference-count traffic on the container). `None` runs the
 /// instructions one by one (which also raises any error).
 #[inline]
-fn index_local_const(code: &crate::bytecode::CodeObject, ip: usize, local: &Value) -> Option<Value> {
+pub(super) fn index_local_const(code: &crate::bytecode::CodeObject, ip: usize, local: &Value) -> Option<Value> {
     if !matches!(local, Value::Obj(_)) {
         return None;
     }

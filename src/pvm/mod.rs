@@ -15,6 +15,7 @@ pub mod call;
 pub mod dunder;
 pub mod class;
 pub mod exc;
+pub mod fast;
 pub mod frame;
 pub mod gen;
 pub mod handlers;
