@@ -28,6 +28,20 @@ pub struct DictData {
     live: usize,
     /// Bumped on every insertion/removal (iteration checks, lookup caches).
     pub version: u64,
+    /// A namespace some `LoadGlobal` result was cached from: every change
+    /// bumps `namespace_version()` (see `pvm::globalcache`).
+    watched: bool,
+}
+
+/// Bumped by every change to a watched dict (module globals and builtins
+/// whose names `LoadGlobal` has cached).
+static NAMESPACE_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// The current namespace version. Read it under the dict's lock, after
+/// `watch`, to tag values read from that dict.
+#[inline]
+pub fn namespace_version() -> u64 {
+    NAMESPACE_VERSION.load(std::sync::atomic::Ordering::Acquire)
 }
 
 /// Result of probing for a key.
@@ -42,7 +56,26 @@ pub enum Lookup {
 impl DictData {
     pub fn with_capacity(n: usize) -> DictData {
         let index = if n > SMALL { HashTable::with_capacity(n) } else { HashTable::new() };
-        DictData { entries: Vec::with_capacity(n), index, live: 0, version: 0 }
+        DictData { entries: Vec::with_capacity(n), index, live: 0, version: 0, watched: false }
+    }
+    /// From now on every change to this dict bumps `namespace_version()`.
+    pub fn watch(&mut self) {
+        self.watched = true;
+    }
+    /// Called by every mutation.
+    #[inline(always)]
+    fn changed(&mut self) {
+        self.version += 1;
+        if self.watched {
+            NAMESPACE_VERSION.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        }
+    }
+    /// A value was replaced (the key set is unchanged).
+    #[inline(always)]
+    fn value_changed(&self) {
+        if self.watched {
+            NAMESPACE_VERSION.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        }
     }
     #[inline]
     pub fn len(&self) -> usize {
@@ -121,6 +154,7 @@ impl DictData {
         &self.entries[i].value
     }
     pub fn set_value_at(&mut self, i: usize, v: Value) -> Value {
+        self.value_changed();
         std::mem::replace(&mut self.entries[i].value, v)
     }
 
@@ -135,7 +169,7 @@ impl DictData {
             self.index.insert_unique(hash, pos, |&i| entries[i].hash);
         }
         self.live += 1;
-        self.version += 1;
+        self.changed();
     }
 
     /// Removes entry `i`, returning its key and value.
@@ -150,7 +184,7 @@ impl DictData {
         let key = std::mem::take(&mut e.key);
         let value = std::mem::take(&mut e.value);
         self.live -= 1;
-        self.version += 1;
+        self.changed();
         if self.entries.len() > 16 && self.live * 2 < self.entries.len() {
             self.compact();
         }
@@ -170,7 +204,7 @@ impl DictData {
         self.entries.clear();
         self.index.clear();
         self.live = 0;
-        self.version += 1;
+        self.changed();
     }
 
     /// Live entries in insertion order.
@@ -248,6 +282,7 @@ impl DictData {
         let name = Name::from_value(&key).expect("set_str with a str key");
         match self.find_name(&name) {
             Some(i) => {
+                self.value_changed();
                 self.entries[i].value = value;
             }
             None => {
@@ -261,6 +296,7 @@ impl DictData {
     pub fn set_name(&mut self, name: &Name, value: Value) {
         match self.find_name(name) {
             Some(i) => {
+                self.value_changed();
                 self.entries[i].value = value;
             }
             None => self.insert_new(name.hash, name.to_value(), value),
@@ -271,7 +307,10 @@ impl DictData {
     #[inline]
     pub fn replace_name(&mut self, name: &Name, value: Value) -> Option<Value> {
         match self.find_name(name) {
-            Some(i) => Some(std::mem::replace(&mut self.entries[i].value, value)),
+            Some(i) => {
+                self.value_changed();
+                Some(std::mem::replace(&mut self.entries[i].value, value))
+            }
             None => {
                 self.insert_new(name.hash, name.to_value(), value);
                 None

@@ -72,9 +72,17 @@ impl Vm {
             Op::LoadFastAttr | Op::LoadFastStoreAttr | Op::LoadFastIndex => self.load_fast(arg),
             Op::LoadGlobal => {
                 let frame = frame!(self);
+                let ip = frame.ip;
+                if let Some(v) = super::globalcache::get(&frame.code, &frame.globals, ip) {
+                    frame.push(v);
+                    return Ok(());
+                }
                 let name = &frame.code.name_values[arg as usize];
-                let v = match global_or_builtin(&frame.globals, &code_name(name)?) {
-                    Some(v) => v,
+                let v = match global_or_builtin_versioned(&frame.globals, &code_name(name)?) {
+                    Some((v, version)) => {
+                        super::globalcache::put(&frame.code, &frame.globals, ip, version, v.clone());
+                        v
+                    }
                     None => {
                         let name = frame.code.names[arg as usize].clone();
                         let globals = frame.globals.clone();
@@ -901,6 +909,31 @@ fn global_or_builtin(globals: &crate::object::ObjRef, name: &crate::object::Name
         Some(Payload::Dict(d)) => d.lock().get_name(name).cloned(),
         _ => None,
     }
+}
+
+/// `global_or_builtin`, watching the dicts it reads (see `globalcache`)
+/// and returning the namespace version read before the value.
+fn global_or_builtin_versioned(globals: &crate::object::ObjRef, name: &crate::object::Name) -> Option<(Value, u64)> {
+    use crate::object::dict::namespace_version;
+    let Payload::Dict(d) = &globals.payload else { return None };
+    let (builtins, version) = {
+        let mut d = d.lock();
+        d.watch();
+        let version = namespace_version();
+        if let Some(v) = d.get_name(name) {
+            return Some((v.clone(), version));
+        }
+        (d.get_name(&builtins_name()).cloned()?, version)
+    };
+    let dict = match builtins.payload() {
+        Some(Payload::Module(m)) => m.dict.clone(),
+        Some(Payload::Dict(_)) => builtins.as_obj()?.clone(),
+        _ => return None,
+    };
+    let Payload::Dict(d) = &dict.payload else { return None };
+    let mut d = d.lock();
+    d.watch();
+    d.get_name(name).map(|v| (v.clone(), version))
 }
 
 /// The interned `"__builtins__"`.

@@ -18,6 +18,7 @@ pub mod exc;
 pub mod fast;
 pub mod frame;
 pub mod gen;
+pub mod globalcache;
 pub mod handlers;
 pub mod import;
 pub mod interp;

@@ -1,0 +1,58 @@
+//! Per-thread cache of `LoadGlobal` results. An entry is keyed by the
+//! instruction (code object and offset) and the frame's globals, and is valid
+//! while no watched namespace has changed since its value was read
+//! (`object::dict::namespace_version`; the globals and builtins dicts a
+//! cached value came from are watched). Entries hold strong references to
+//! their code object and globals, so no other object can reuse those
+//! addresses while the entry exists.
+
+use crate::bytecode::CodeObject;
+use crate::object::dict::namespace_version;
+use crate::object::ObjRef;
+use crate::value::Value;
+use std::cell::RefCell;
+use std::sync::Arc;
+
+const SIZE: usize = 512;
+
+struct Entry {
+    code: Arc<CodeObject>,
+    globals: ObjRef,
+    ip: usize,
+    version: u64,
+    value: Value,
+}
+
+thread_local! {
+    static CACHE: RefCell<Vec<Option<Entry>>> = const { RefCell::new(Vec::new()) };
+}
+
+#[inline(always)]
+fn slot(code: &Arc<CodeObject>, ip: usize) -> usize {
+    ((Arc::as_ptr(code) as usize >> 4) ^ ip.wrapping_mul(0x9E37)) % SIZE
+}
+
+/// The cached value of the `LoadGlobal` at `ip` of `code` run with
+/// `globals`, if nothing watched has changed since it was read.
+#[inline]
+pub fn get(code: &Arc<CodeObject>, globals: &ObjRef, ip: usize) -> Option<Value> {
+    CACHE.with(|c| {
+        let c = c.try_borrow().ok()?;
+        let e = c.get(slot(code, ip))?.as_ref()?;
+        let hit = e.ip == ip && Arc::ptr_eq(&e.code, code) && Arc::ptr_eq(&e.globals, globals) && e.version == namespace_version();
+        hit.then(|| e.value.clone())
+    })
+}
+
+/// Records `value`, read at namespace version `version`.
+pub fn put(code: &Arc<CodeObject>, globals: &ObjRef, ip: usize, version: u64, value: Value) {
+    let entry = Entry { code: code.clone(), globals: globals.clone(), ip, version, value };
+    // The replaced entry is dropped after the borrow ends.
+    let _old = CACHE.with(|c| {
+        let mut c = c.try_borrow_mut().ok()?;
+        if c.is_empty() {
+            c.resize_with(SIZE, || None);
+        }
+        c[slot(code, ip)].replace(entry)
+    });
+}
