@@ -98,6 +98,29 @@ impl Frame {
         f
     }
 
+    /// `boxed` for a call: the code and globals are borrowed, and a reused
+    /// frame that already points to them (a function called repeatedly)
+    /// keeps its references instead of swapping them for equal ones.
+    #[inline]
+    pub fn boxed_shared(code: &Arc<CodeObject>, globals: &ObjRef, locals: Option<Value>) -> Box<Frame> {
+        let Some(mut f) = FREE.with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop())) else {
+            return Box::new(Frame::new(code.clone(), globals.clone(), locals));
+        };
+        let stack_base = code.nlocals() + code.ncells();
+        f.slots.reserve(stack_base + code.max_stack as usize + 1);
+        f.slots.resize(stack_base, Value::Null);
+        f.stack_base = stack_base;
+        if !Arc::ptr_eq(&f.code, code) {
+            f.code = code.clone();
+        }
+        if !Arc::ptr_eq(&f.globals, globals) {
+            f.globals = globals.clone();
+        }
+        f.locals = locals;
+        f.ip = 0;
+        f
+    }
+
     /// Returns a finished frame to this thread's free list. Its values are
     /// dropped here (dropping values never runs Python code); the code and
     /// globals it still points to are replaced on reuse.

@@ -380,20 +380,23 @@ impl Vm {
             (len - argc - 2, len - argc - 1, argc + 1)
         };
         let Value::Obj(o) = &frame.slots[callable_at] else { return Ok(false) };
-        let (fobj, instance) = match &o.payload {
-            Payload::Function(func) if is_plain(func, nargs) => (o.clone(), None),
+        // `init`: the `__init__` of a class being instantiated; `None` for a
+        // function, which then moves from the stack into the frame.
+        let (init, instance) = match &o.payload {
+            Payload::Function(func) if is_plain(func, nargs) => (None, None),
             Payload::Type(_) => match plain_init(o, nargs) {
                 Some(init) => {
                     let instance = super::class::new_instance_of(o, Payload::Instance);
-                    (init, Some(instance))
+                    (Some(init), Some(instance))
                 }
                 None => return Ok(false),
             },
             _ => return Ok(false),
         };
+        let fobj = init.as_ref().unwrap_or(o);
         let Payload::Function(func) = &fobj.payload else { return Ok(false) };
         let code = &func.code;
-        let mut new = Frame::boxed(code.clone(), func.globals.clone(), None);
+        let mut new = Frame::boxed_shared(code, &func.globals, None);
         if let Some(closure) = &func.closure {
             let base = code.nlocals();
             for (i, c) in closure.iter().enumerate().take(code.freevars.len()) {
@@ -414,8 +417,15 @@ impl Vm {
             i -= 1;
             new.slots[skip + i] = frame.slots.pop().unwrap_or(Value::Null);
         }
+        let fobj = match init {
+            Some(init) => Some(init),
+            None => match std::mem::take(&mut frame.slots[callable_at]) {
+                Value::Obj(f) => Some(f),
+                _ => None,
+            },
+        };
         frame.slots.truncate(callable_at);
-        new.func = Some(fobj);
+        new.func = fobj;
         self.push_frame(new)?;
         Ok(true)
     }
