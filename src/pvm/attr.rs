@@ -231,16 +231,8 @@ impl Vm {
     /// `LoadMethod`: (function, self) when the attribute is a plain method
     /// on the type, else (attribute, Null).
     pub fn load_method(&mut self, obj: Value, name: &Name) -> PyResult<(Value, Value)> {
-        if !matches!(obj.payload(), Some(Payload::Type(_)) | Some(Payload::Module(_)) | Some(Payload::Super { .. })) {
-            let t = type_of(&obj);
-            if let Some(m) = lookup_in_type_name(t, name) {
-                if matches!(m.payload(), Some(Payload::Function(_)) | Some(Payload::NativeFunc(_))) {
-                    let shadowed = with_instance_dict(&obj, |d| d.get_name(name).is_some()).unwrap_or(false);
-                    if !shadowed {
-                        return Ok((m, obj));
-                    }
-                }
-            }
+        if let Some(m) = plain_method_name(&obj, name) {
+            return Ok((m, obj));
         }
         let v = self.getattr_name(&obj, name)?;
         Ok((v, Value::Null))
@@ -381,6 +373,27 @@ pub fn plain_instance_get(o: &ObjRef, name: &Value) -> Option<Value> {
     }
     let v = d.lock().get_name(&n).cloned();
     v
+}
+
+/// `LoadMethod`'s common case, needing no VM: `obj`'s type (not a type,
+/// module or super object) has a Python or native function `name` that the
+/// instance dict does not shadow. `None` = take the general path.
+#[inline]
+pub fn plain_method(obj: &Value, name: &Value) -> Option<Value> {
+    plain_method_name(obj, &Name::from_value(name)?)
+}
+
+#[inline]
+fn plain_method_name(obj: &Value, name: &Name) -> Option<Value> {
+    if matches!(obj.payload(), Some(Payload::Type(_)) | Some(Payload::Module(_)) | Some(Payload::Super { .. })) {
+        return None;
+    }
+    let m = lookup_in_type_name(type_of(obj), name)?;
+    if !matches!(m.payload(), Some(Payload::Function(_)) | Some(Payload::NativeFunc(_))) {
+        return None;
+    }
+    let shadowed = with_instance_dict(obj, |d| d.get_name(name).is_some()).unwrap_or(false);
+    (!shadowed).then_some(m)
 }
 
 /// `StoreAttr` on a plain instance: with `object.__setattr__`, no slots and

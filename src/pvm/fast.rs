@@ -125,6 +125,16 @@ pub fn run_frame_fast(frame: &mut Frame, preemptive: bool) -> Option<Instr> {
                     _ => slots.push(Value::bool(r)),
                 }
             }
+            Op::IsOp if depth >= 2 => {
+                // Identity; a following conditional jump is taken at once.
+                let r = slots[len - 2].is(&slots[len - 1]) != (arg == 1);
+                slots.truncate(len - 2);
+                match code.instrs.get(ip) {
+                    Some(next) if next.op == Op::PopJumpIfFalse => ip = if r { ip + 1 } else { next.arg as usize },
+                    Some(next) if next.op == Op::PopJumpIfTrue => ip = if r { next.arg as usize } else { ip + 1 },
+                    _ => slots.push(Value::bool(r)),
+                }
+            }
             Op::BinarySubscr if depth >= 2 => match super::ops::index_fast(&slots[len - 2], &slots[len - 1]) {
                 Some(v) => {
                     slots.pop();

@@ -53,6 +53,19 @@ impl Vm {
             Op::StoreName => {
                 let frame = frame!(self);
                 let v = frame.pop();
+                // A plain dict namespace (module and class bodies): stored
+                // by pre-hashed name; the old value is dropped unlocked.
+                let plain = match frame.locals.as_ref().unwrap_or(&Value::Null) {
+                    Value::Null => Some(&frame.globals),
+                    Value::Obj(o) if o.class.is_none() => Some(o),
+                    _ => None,
+                };
+                if let Some(Payload::Dict(d)) = plain.map(|o| &o.payload) {
+                    let name = code_name(&frame.code.name_values[arg as usize])?;
+                    let old = d.lock().replace_name(&name, v);
+                    drop(old);
+                    return Ok(());
+                }
                 let key = frame.code.name_values[arg as usize].clone();
                 let ns = frame.locals.clone().unwrap_or(Value::Obj(frame.globals.clone()));
                 self.setitem(&ns, key, v)
@@ -149,6 +162,14 @@ impl Vm {
             }
             Op::LoadMethod => {
                 let frame = frame!(self);
+                // A Python or native method found on the type of a plain
+                // object: the receiver stays on the stack, behind the method.
+                if let Some(m) = super::attr::plain_method(frame.top(), &frame.code.name_values[arg as usize]) {
+                    let this = frame.pop();
+                    frame.push(m);
+                    frame.push(this);
+                    return Ok(());
+                }
                 let obj = frame.pop();
                 let name = frame.code.name_values[arg as usize].clone();
                 let (m, this) = self.load_method(obj, &code_name(&name)?)?;
