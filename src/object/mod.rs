@@ -46,7 +46,11 @@ impl Object {
         Arc::new(Object { payload, class: None, dict: None })
     }
     pub fn with_class(payload: Payload, class: ObjRef, has_dict: bool) -> ObjRef {
-        let dict = if has_dict { Some(Object::new(Payload::Dict(Mutex::new(DictData::default())))) } else { None };
+        Object::with_class_sized(payload, class, has_dict, 0)
+    }
+    /// `with_class` with room for `attrs` entries in the instance dict.
+    pub fn with_class_sized(payload: Payload, class: ObjRef, has_dict: bool, attrs: usize) -> ObjRef {
+        let dict = if has_dict { Some(Object::new(Payload::Dict(Mutex::new(DictData::with_capacity(attrs))))) } else { None };
         Arc::new(Object { payload, class: Some(class), dict })
     }
 }
@@ -105,6 +109,9 @@ pub struct TypeData {
     pub heap_type: bool,
     /// Instances have no `__dict__` (`__slots__` without `__dict__`).
     pub slots: Option<Vec<Arc<str>>>,
+    /// The most attributes an instance dict of this type has been seen to
+    /// hold: new instances' dicts are allocated that large.
+    pub instance_attrs: std::sync::atomic::AtomicU32,
 }
 
 /// Which built-in payload instances of a type carry.

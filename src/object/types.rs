@@ -164,6 +164,7 @@ pub fn new_type(name: &str, base: Option<ObjRef>, layout: Layout, heap_type: boo
         layout,
         heap_type,
         slots: None,
+        instance_attrs: Default::default(),
     })))
 }
 

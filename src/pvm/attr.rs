@@ -415,10 +415,17 @@ pub fn plain_instance_set(o: &ObjRef, name: &Value, v: Value) -> Result<(), Valu
         return Err(v);
     }
     // The replaced value is dropped after the lock is released.
-    let old = {
+    let (old, len) = {
         let mut d = d.lock();
-        d.replace_name(&n, v)
+        (d.replace_name(&n, v), d.len())
     };
+    if old.is_none() {
+        // A new attribute: remember how large this type's instances grow.
+        let hint = &crate::object::types::type_data(cls).instance_attrs;
+        if len as u32 > hint.load(std::sync::atomic::Ordering::Relaxed) {
+            hint.store(len as u32, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
     drop(old);
     Ok(())
 }

@@ -29,7 +29,8 @@ pub fn new_instance_of(cls: &ObjRef, payload: Payload) -> Value {
     }
     // Slotted instances keep their slot values in an internal dict too;
     // `generic_setattr` enforces the slot names.
-    Value::Obj(Object::with_class(payload, cls.clone(), true))
+    let attrs = td.instance_attrs.load(std::sync::atomic::Ordering::Relaxed) as usize;
+    Value::Obj(Object::with_class_sized(payload, cls.clone(), true, attrs.min(64)))
 }
 
 fn arg(args: &Args, i: usize) -> PyResult<&Value> {
@@ -169,6 +170,7 @@ pub fn type_new_kw(
         layout,
         heap_type: true,
         slots,
+        instance_attrs: Default::default(),
     };
     let cls = if Arc::ptr_eq(meta, &types().type_) {
         Object::new(Payload::Type(Box::new(td)))
