@@ -4,7 +4,12 @@ the same scripts, several runs each, in one run; prints medians and the
 ratio weft/CPython (lower is better). Not a test: the machine is shared and
 noisy, so only medians and ratios are meaningful.
 
-usage: python3 benches/compare.py [--runs N] [name ...]
+Times are wall-clock by default; `--cpu` uses each run's CPU time (user +
+system of the child), which other load on a shared machine disturbs far
+less than wall time. The programs are single-threaded, so both measure the
+same work when the machine is quiet.
+
+usage: python3 benches/compare.py [--runs N] [--cpu] [name ...]
 """
 import os
 import shutil
@@ -22,10 +27,14 @@ def build_weft():
     return os.path.join(ROOT, "target", "release", "weft")
 
 
-def time_once(cmd):
+def time_once(cmd, cpu=False):
     t0 = time.perf_counter()
+    r0 = os.times()
     out = subprocess.run(cmd, capture_output=True, text=True)
     dt = time.perf_counter() - t0
+    if cpu:
+        r1 = os.times()
+        dt = (r1.children_user - r0.children_user) + (r1.children_system - r0.children_system)
     if out.returncode != 0:
         return None, out.stderr.strip().splitlines()[-1:] or ["failed"]
     return dt, out.stdout
@@ -34,9 +43,14 @@ def time_once(cmd):
 def main():
     args = sys.argv[1:]
     runs = 5
-    if args[:1] == ["--runs"]:
-        runs = int(args[1])
-        args = args[2:]
+    cpu = False
+    while args[:1] in (["--runs"], ["--cpu"]):
+        if args[0] == "--cpu":
+            cpu = True
+            args = args[1:]
+        else:
+            runs = int(args[1])
+            args = args[2:]
     names = args or sorted(f[:-3] for f in os.listdir(PY) if f.endswith(".py"))
     peers = [("weft", [build_weft()]), ("python3", [sys.executable])]
     if shutil.which("pypy3"):
@@ -49,7 +63,7 @@ def main():
         for peer, cmd in peers:
             times = []
             for _ in range(runs):
-                dt, out = time_once(cmd + [script])
+                dt, out = time_once(cmd + [script], cpu)
                 if dt is None:
                     times = None
                     outputs[peer] = out
