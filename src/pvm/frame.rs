@@ -35,7 +35,9 @@ pub enum ReturnMode {
 // Per-thread free list of frames (see `Frame::boxed` / `Frame::recycle`).
 // Frames are plain owned data, so any thread may reuse any frame.
 thread_local! {
-    static FREE: std::cell::RefCell<Vec<Box<Frame>>> = const { std::cell::RefCell::new(Vec::new()) };
+    // `ManuallyDrop`: no destructor, so access needs no lazy registration
+    // (frames still pooled at thread exit are leaked; workers live on).
+    static FREE: std::cell::RefCell<std::mem::ManuallyDrop<Vec<Box<Frame>>>> = const { std::cell::RefCell::new(std::mem::ManuallyDrop::new(Vec::new())) };
 }
 const MAX_POOLED_FRAMES: usize = 64;
 const MAX_POOLED_SLOTS: usize = 256;

@@ -24,7 +24,9 @@ struct Entry {
 }
 
 thread_local! {
-    static CACHE: RefCell<Vec<Option<Entry>>> = const { RefCell::new(Vec::new()) };
+    // `ManuallyDrop`: no destructor, so access needs no lazy registration
+    // (entries still cached at thread exit are leaked; workers live on).
+    static CACHE: RefCell<std::mem::ManuallyDrop<Vec<Option<Entry>>>> = const { RefCell::new(std::mem::ManuallyDrop::new(Vec::new())) };
 }
 
 #[inline(always)]
