@@ -18,7 +18,7 @@ use super::pystr::Name;
 use super::typedict::type_version;
 use super::ObjRef;
 use crate::value::Value;
-use std::cell::RefCell;
+use std::cell::UnsafeCell;
 use std::sync::Arc;
 
 const BITS: u32 = 10;
@@ -36,7 +36,17 @@ struct Entry {
 thread_local! {
     // `ManuallyDrop`: no destructor, so access needs no lazy registration
     // (entries still cached at thread exit are leaked; workers live on).
-    static CACHE: RefCell<std::mem::ManuallyDrop<Vec<Option<Entry>>>> = const { RefCell::new(std::mem::ManuallyDrop::new(Vec::new())) };
+    static CACHE: UnsafeCell<std::mem::ManuallyDrop<Vec<Option<Entry>>>> = const { UnsafeCell::new(std::mem::ManuallyDrop::new(Vec::new())) };
+}
+
+/// Runs `f` on this thread's cache.
+#[inline(always)]
+fn with_cache<R>(f: impl FnOnce(&mut Vec<Option<Entry>>) -> R) -> R {
+    // SAFETY: the cache is only reached through this function, and `f`
+    // (the bodies in `cached_lookup`) never re-enters it: they only compare
+    // and clone values (the MRO walk runs outside). So this is the only
+    // reference to the cell's contents.
+    CACHE.with(|c| f(unsafe { &mut *c.get() }))
 }
 
 #[inline]
@@ -51,8 +61,7 @@ fn slot(ty: &ObjRef, hash: u64) -> usize {
 pub fn cached_lookup(ty: &ObjRef, name: &Name, walk: impl FnOnce(&ObjRef, &Name) -> Option<Value>) -> Option<Value> {
     let version = type_version();
     let i = slot(ty, name.hash);
-    let hit = CACHE.with(|c| {
-        let c = c.try_borrow().ok()?;
+    let hit = with_cache(|c| {
         let e = c.get(i)?.as_ref()?;
         if e.version == version && e.hash == name.hash && Arc::ptr_eq(&e.ty, ty) && name.same_as(&e.name) {
             Some(e.found.clone())
@@ -67,8 +76,7 @@ pub fn cached_lookup(ty: &ObjRef, name: &Name, walk: impl FnOnce(&ObjRef, &Name)
     let entry = Entry { version, hash: name.hash, ty: ty.clone(), name: name.to_value(), found: found.clone() };
     // The replaced entry is dropped after the borrow ends: dropping values
     // never runs Python code, but keep the table unborrowed anyway.
-    let _old = CACHE.with(|c| {
-        let mut c = c.try_borrow_mut().ok()?;
+    let _old = with_cache(|c| {
         if c.is_empty() {
             c.resize_with(SIZE, || None);
         }

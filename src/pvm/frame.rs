@@ -37,7 +37,16 @@ pub enum ReturnMode {
 thread_local! {
     // `ManuallyDrop`: no destructor, so access needs no lazy registration
     // (frames still pooled at thread exit are leaked; workers live on).
-    static FREE: std::cell::RefCell<std::mem::ManuallyDrop<Vec<Box<Frame>>>> = const { std::cell::RefCell::new(std::mem::ManuallyDrop::new(Vec::new())) };
+    static FREE: std::cell::UnsafeCell<std::mem::ManuallyDrop<Vec<Box<Frame>>>> = const { std::cell::UnsafeCell::new(std::mem::ManuallyDrop::new(Vec::new())) };
+}
+
+/// Runs `f` on this thread's frame pool.
+#[inline(always)]
+fn with_pool<R>(f: impl FnOnce(&mut Vec<Box<Frame>>) -> R) -> R {
+    // SAFETY: the pool is only reached through this function, and `f` (a
+    // push or pop in `boxed*`/`recycle`) never re-enters it and drops
+    // nothing. So this is the only reference to the cell's contents.
+    FREE.with(|p| f(unsafe { &mut *p.get() }))
 }
 const MAX_POOLED_FRAMES: usize = 64;
 const MAX_POOLED_SLOTS: usize = 256;
@@ -84,7 +93,7 @@ impl Frame {
     /// from this thread's free list when one is there.
     #[inline]
     pub fn boxed(code: Arc<CodeObject>, globals: ObjRef, locals: Option<Value>) -> Box<Frame> {
-        let Some(mut f) = FREE.with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop())) else {
+        let Some(mut f) = with_pool(|p| p.pop()) else {
             return Box::new(Frame::new(code, globals, locals));
         };
         let stack_base = code.nlocals() + code.ncells();
@@ -105,7 +114,7 @@ impl Frame {
     /// keeps its references instead of swapping them for equal ones.
     #[inline]
     pub fn boxed_shared(code: &Arc<CodeObject>, globals: &ObjRef, locals: Option<Value>) -> Box<Frame> {
-        let Some(mut f) = FREE.with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop())) else {
+        let Some(mut f) = with_pool(|p| p.pop()) else {
             return Box::new(Frame::new(code.clone(), globals.clone(), locals));
         };
         let stack_base = code.nlocals() + code.ncells();
@@ -137,8 +146,8 @@ impl Frame {
         f.handled = None;
         f.func = None;
         f.ret = ReturnMode::Normal;
-        let _ = FREE.with(|p| {
-            let mut p = p.try_borrow_mut().ok()?;
+        // A frame the full pool does not take is dropped after `with_pool`.
+        let _unpooled = with_pool(|p| {
             if p.len() < MAX_POOLED_FRAMES {
                 p.push(f);
                 return None;

@@ -10,7 +10,7 @@ use crate::bytecode::CodeObject;
 use crate::object::dict::namespace_version;
 use crate::object::ObjRef;
 use crate::value::Value;
-use std::cell::RefCell;
+use std::cell::UnsafeCell;
 use std::sync::Arc;
 
 const SIZE: usize = 512;
@@ -26,7 +26,17 @@ struct Entry {
 thread_local! {
     // `ManuallyDrop`: no destructor, so access needs no lazy registration
     // (entries still cached at thread exit are leaked; workers live on).
-    static CACHE: RefCell<std::mem::ManuallyDrop<Vec<Option<Entry>>>> = const { RefCell::new(std::mem::ManuallyDrop::new(Vec::new())) };
+    static CACHE: UnsafeCell<std::mem::ManuallyDrop<Vec<Option<Entry>>>> = const { UnsafeCell::new(std::mem::ManuallyDrop::new(Vec::new())) };
+}
+
+/// Runs `f` on this thread's cache.
+#[inline(always)]
+fn with_cache<R>(f: impl FnOnce(&mut Vec<Option<Entry>>) -> R) -> R {
+    // SAFETY: the cache is only reached through this function, and `f`
+    // (the bodies of `get` and `put` below) never re-enters it: they only
+    // compare, clone and drop values, and dropping a value runs no Python
+    // code. So this is the only reference to the cell's contents.
+    CACHE.with(|c| f(unsafe { &mut *c.get() }))
 }
 
 #[inline(always)]
@@ -36,10 +46,9 @@ fn slot(code: &Arc<CodeObject>, ip: usize) -> usize {
 
 /// The cached value of the `LoadGlobal` at `ip` of `code` run with
 /// `globals`, if nothing watched has changed since it was read.
-#[inline]
+#[inline(always)]
 pub fn get(code: &Arc<CodeObject>, globals: &ObjRef, ip: usize) -> Option<Value> {
-    CACHE.with(|c| {
-        let c = c.try_borrow().ok()?;
+    with_cache(|c| {
         let e = c.get(slot(code, ip))?.as_ref()?;
         let hit = e.ip == ip && Arc::ptr_eq(&e.code, code) && Arc::ptr_eq(&e.globals, globals) && e.version == namespace_version();
         hit.then(|| e.value.clone())
@@ -50,8 +59,7 @@ pub fn get(code: &Arc<CodeObject>, globals: &ObjRef, ip: usize) -> Option<Value>
 pub fn put(code: &Arc<CodeObject>, globals: &ObjRef, ip: usize, version: u64, value: Value) {
     let entry = Entry { code: code.clone(), globals: globals.clone(), ip, version, value };
     // The replaced entry is dropped after the borrow ends.
-    let _old = CACHE.with(|c| {
-        let mut c = c.try_borrow_mut().ok()?;
+    let _old = with_cache(|c| {
         if c.is_empty() {
             c.resize_with(SIZE, || None);
         }
