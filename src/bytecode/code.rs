@@ -62,6 +62,11 @@ pub struct CodeObject {
     pub cell2arg: Vec<Option<u32>>,
     /// Maximum value-stack depth.
     pub max_stack: u32,
+    /// `argcount` when a call with exactly that many positional arguments
+    /// can bind them straight into the locals (no `*args`, `**kwargs`,
+    /// keyword-only parameters or cells; not a generator or class body);
+    /// `u32::MAX` otherwise. Set by `prepare`.
+    pub plain_argcount: u32,
 }
 
 impl CodeObject {
@@ -84,7 +89,12 @@ impl CodeObject {
         self.lines.get(ip).copied().unwrap_or(self.first_line)
     }
     /// Fills `name_values` from `names` (call after building `names`).
-    pub fn intern_names(&mut self) {
+    /// Computes the runtime's derived fields: interned name values and
+    /// `plain_argcount`.
+    pub fn prepare(&mut self) {
         self.name_values = self.names.iter().map(|n| crate::object::pystr::intern(n)).collect();
+        const SLOW: u32 = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::NAMESPACE;
+        let plain = self.flags & SLOW == 0 && self.kwonlyargcount == 0 && self.cellvars.is_empty();
+        self.plain_argcount = if plain { self.argcount } else { u32::MAX };
     }
 }

@@ -220,9 +220,10 @@ impl<'a> Reader<'a> {
             cellvars,
             freevars,
             cell2arg,
+            plain_argcount: u32::MAX,
         };
         validate(&code)?;
-        code.intern_names();
+        code.prepare();
         Ok(Arc::new(code))
     }
 

@@ -230,8 +230,9 @@ impl Unit {
             freevars: arcs(&self.freevars),
             cell2arg,
             max_stack,
+            plain_argcount: u32::MAX,
         };
-        code.intern_names();
+        code.prepare();
         Arc::new(code)
     }
 

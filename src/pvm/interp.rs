@@ -520,12 +520,7 @@ pub(super) fn index_local_const(code: &crate::bytecode::CodeObject, ip: usize, l
 /// a generator or class body.
 #[inline]
 fn is_plain(func: &crate::object::Function, nargs: usize) -> bool {
-    const SLOW: u32 = crate::bytecode::flags::VARARGS
-        | crate::bytecode::flags::VARKEYWORDS
-        | crate::bytecode::flags::GENERATOR
-        | crate::bytecode::flags::NAMESPACE;
-    let code = &func.code;
-    code.flags & SLOW == 0 && code.kwonlyargcount == 0 && code.argcount as usize == nargs && code.cellvars.is_empty()
+    func.code.plain_argcount as usize == nargs
 }
 
 /// For a class whose instances are made by `object.__new__` (metaclass
