@@ -305,11 +305,21 @@ impl Vm {
                     }
                     let ret = std::mem::replace(&mut frame.ret, ReturnMode::Normal);
                     Frame::recycle(frame);
-                    if matches!(ret, ReturnMode::Normal) && self.frames.len() > base {
-                        // The common return: what `run_loop` would do
-                        // (`deliver_return` of a Normal frame), inline.
-                        frame!(self).push(v);
-                        continue;
+                    if self.frames.len() > base {
+                        // The common returns, inline: what `run_loop` would
+                        // do (`deliver_return`) for a plain frame and for an
+                        // `__init__` that returned None.
+                        match ret {
+                            ReturnMode::Normal => {
+                                frame!(self).push(v);
+                                continue;
+                            }
+                            ReturnMode::Init(instance) if v.is_none() => {
+                                frame!(self).push(instance);
+                                continue;
+                            }
+                            ret => return Ok(Flow::Return(v, ret, false)),
+                        }
                     }
                     return Ok(Flow::Return(v, ret, false));
                 }
