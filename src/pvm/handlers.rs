@@ -54,13 +54,13 @@ impl Vm {
                 let frame = frame!(self);
                 let v = frame.pop();
                 let key = frame.code.name_values[arg as usize].clone();
-                let ns = frame.locals.clone().unwrap_or(Value::Obj(frame.globals.clone()));
+                let ns = frame.locals().cloned().unwrap_or(Value::Obj(frame.globals.clone()));
                 self.setitem(&ns, key, v)
             }
             Op::DeleteName => {
                 let frame = frame!(self);
                 let key = frame.code.name_values[arg as usize].clone();
-                let ns = frame.locals.clone().unwrap_or(Value::Obj(frame.globals.clone()));
+                let ns = frame.locals().cloned().unwrap_or(Value::Obj(frame.globals.clone()));
                 self.delitem(&ns, &key).map_err(|e| {
                     if e.matches("KeyError") {
                         name_error(format!("name '{}' is not defined", key.as_str().unwrap_or("?")))
@@ -292,17 +292,17 @@ impl Vm {
             Op::SetupFinally => {
                 let frame = frame!(self);
                 let depth = frame.slots.len() as u32;
-                frame.blocks.push(Block { handler: arg, depth });
+                frame.push_block(Block { handler: arg, depth });
                 Ok(())
             }
             Op::PopBlock => {
-                frame!(self).blocks.pop();
+                frame!(self).pop_block();
                 Ok(())
             }
             Op::PushExcInfo => {
                 let frame = frame!(self);
                 let exc = frame.pop();
-                let prev = frame.handled.replace(exc.clone()).unwrap_or(Value::None);
+                let prev = frame.replace_handled(Some(exc.clone())).unwrap_or(Value::None);
                 frame.push(prev);
                 frame.push(exc);
                 Ok(())
@@ -310,7 +310,7 @@ impl Vm {
             Op::PopExcept => {
                 let frame = frame!(self);
                 let prev = frame.pop();
-                frame.handled = if prev.is_none() { None } else { Some(prev) };
+                frame.replace_handled(if prev.is_none() { None } else { Some(prev) });
                 Ok(())
             }
             Op::Reraise => {
@@ -393,7 +393,7 @@ impl Vm {
             Op::CopyDictWithoutKeys => self.op_copy_dict_without_keys(),
             Op::SetupAnnotations => {
                 let frame = frame!(self);
-                let ns = frame.locals.clone().unwrap_or(Value::Obj(frame.globals.clone()));
+                let ns = frame.locals().cloned().unwrap_or(Value::Obj(frame.globals.clone()));
                 if self.mapping_get(&ns, &Value::str("__annotations__"))?.is_none() {
                     let d = Value::obj(Payload::Dict(Default::default()));
                     self.setitem(&ns, Value::str("__annotations__"), d)?;
@@ -410,7 +410,7 @@ impl Vm {
         let idx = arg as usize;
         let name = if idx < ncell { frame.code.cellvars[idx].clone() } else { frame.code.freevars[idx - ncell].clone() };
         if op == Op::LoadClassDeref {
-            if let Some(ns) = frame.locals.clone() {
+            if let Some(ns) = frame.locals().cloned() {
                 if let Some(v) = self.mapping_get(&ns, &Value::str(&name))? {
                     frame!(self).push(v);
                     return Ok(());
@@ -443,7 +443,7 @@ impl Vm {
         // globals and builtins by pre-hashed name.
         let frame = frame!(self);
         let name = code_name(&frame.code.name_values[arg as usize])?;
-        let local = match &frame.locals {
+        let local = match frame.locals() {
             None => Some(None),
             // Module code: the namespace is the globals dict, looked up next.
             Some(Value::Obj(o)) if Arc::ptr_eq(o, &frame.globals) => Some(None),
@@ -469,7 +469,7 @@ impl Vm {
         let frame = frame!(self);
         let key = frame.code.name_values[arg as usize].clone();
         let globals = frame.globals.clone();
-        let locals = frame.locals.clone();
+        let locals = frame.locals().cloned();
         let name = code_name(&key)?;
         if let Some(ns) = locals {
             // A plain dict namespace (module and class bodies) is read by
