@@ -180,7 +180,7 @@ impl Model {
     }
     fn save_ticks(&mut self, vm: &Vm) {
         if self.cur.active && self.cur.total {
-            self.ticks = vm.budget;
+            self.ticks = i64::from(vm.budget);
         }
     }
 }
@@ -469,7 +469,7 @@ impl Model {
     fn prepare_vm(&self, vm: &mut Vm) {
         vm.preemptive = self.cur.active;
         if self.cur.active {
-            vm.budget = self.ticks.max(1);
+            vm.budget = i32::try_from(self.ticks.max(1)).unwrap_or(i32::MAX);
         }
     }
 }
