@@ -440,15 +440,33 @@ impl TaskletCore {
     /// tasklet nobody refers to then costs no object; `tasklet_object`
     /// makes a new one if it is asked for (nothing can tell them apart).
     pub fn shed_object(&self) {
-        let obj = {
-            let mut s = self.state.lock();
-            let obj = match &s.rare().object {
-                Some(o) if Arc::strong_count(o) == 1 && Arc::weak_count(o) == 0 && o.class.is_none() && o.dict.is_none() => s.take_object(),
-                _ => None,
-            };
-            s.trim();
-            obj
+        let obj = Self::take_sheddable(&mut self.state.lock());
+        drop(obj);
+    }
+
+    /// `shed_object`'s test, with the lock held; also frees an empty rare
+    /// box. The object is dropped by the caller, after the lock.
+    fn take_sheddable(s: &mut TaskletState) -> Option<ObjRef> {
+        let obj = match &s.rare().object {
+            Some(o) if Arc::strong_count(o) == 1 && Arc::weak_count(o) == 0 && o.class.is_none() && o.dict.is_none() => s.take_object(),
+            _ => None,
         };
+        s.trim();
+        obj
+    }
+
+    /// A tasklet parks on a blocking wait: `set_blocked(true)` and
+    /// `shed_object` under one lock (the channel switch path).
+    fn park_blocked(&self) {
+        let (obj, newly) = {
+            let mut s = self.state.lock();
+            let newly = !s.blocked;
+            s.blocked = true;
+            (Self::take_sheddable(&mut s), newly)
+        };
+        if newly && !self.is_main() {
+            sched().add_runnable(-1);
+        }
         drop(obj);
     }
 
@@ -482,11 +500,16 @@ impl TaskletBody {
 
     /// Delivers the outcome of the wait the tasklet suspended on; `None`
     /// means keep waiting (with the step to return).
-    fn deliver(&mut self) -> Result<Option<PyErr>, Step> {
+    /// `fetched` is the pending kill/throw when the caller already took it
+    /// (under the lock it held anyway); `None` means take it here.
+    fn deliver(&mut self, fetched: Option<Option<PyErr>>) -> Result<Option<PyErr>, Step> {
         if let Some(Pending::Switched) = self.vm.pending {
             // One worker, resumed by the model: one lock for the outcome.
             self.vm.pending = None;
             let core = self.vm.tasklet.as_ref().expect("a tasklet's VM knows its tasklet");
+            if let Some(Some(e)) = fetched {
+                core.state.lock().set_throw(e);
+            }
             let (err, v, blocked) = {
                 let mut s = core.state.lock();
                 match s.take_throw() {
@@ -508,7 +531,10 @@ impl TaskletBody {
             }
             return Ok(None);
         }
-        let kill = self.core().state.lock().take_throw();
+        let kill = match fetched {
+            Some(k) => k,
+            None => self.core().state.lock().take_throw(),
+        };
         if let Some(err) = kill {
             if let Some(p) = self.vm.pending.take() {
                 if p.blocks() {
@@ -537,9 +563,14 @@ impl TaskletBody {
                 Err(e) => Ok(Some(e)),
             };
         }
+        // Only a blocking wait marked the tasklet blocked (`suspended`); the
+        // one-worker model may have marked it for others.
+        let unblock = p.blocks() || super::strict::enabled();
         match p.poll() {
             Poll::Ready(Ok(v)) => {
-                self.core().set_blocked(false);
+                if unblock {
+                    self.core().set_blocked(false);
+                }
                 if !v.is_null() {
                     if let Some(f) = self.vm.frames.last_mut() {
                         f.push(v);
@@ -548,7 +579,9 @@ impl TaskletBody {
                 Ok(None)
             }
             Poll::Ready(Err(e)) => {
-                self.core().set_blocked(false);
+                if unblock {
+                    self.core().set_blocked(false);
+                }
                 if e.matches("StopIteration") && self.end_for_loop() {
                     return Ok(None);
                 }
@@ -643,6 +676,7 @@ impl Resumable for TaskletBody {
         if super::main::program_ending() {
             return Step::Parked;
         }
+        let mut fetched = None;
         if super::strict::enabled() {
             if let Some(step) = self.strict_gate() {
                 return step;
@@ -656,14 +690,14 @@ impl Resumable for TaskletBody {
                 s.handle = weft_scheduler::current_task();
             }
             let preemptive = sched().preemptive.load(Ordering::Relaxed) && !s.ext.atomic;
+            // One lock per resume: the kill/throw is taken with the flags.
+            fetched = Some(s.take_throw());
             drop(s);
             self.vm.preemptive = preemptive;
-        }
-        if !super::strict::enabled() {
             // For run()'s nap heuristic (unused by the one-worker model).
             RESUMES.with(|r| r.set(r.get() + 1));
         }
-        let mut throw = match self.deliver() {
+        let mut throw = match self.deliver(fetched) {
             Ok(t) => t,
             Err(step) => return step,
         };
@@ -713,7 +747,7 @@ impl TaskletBody {
             Gate::Park => return Some(Step::Parked),
             Gate::Poll => {
                 if !matches!(self.vm.pending, Some(Pending::Coroutine(..))) {
-                    match self.deliver() {
+                    match self.deliver(None) {
                         Err(step) => return Some(step),
                         Ok(Some(e)) => self.core().state.lock().set_throw(e),
                         Ok(None) => {}
@@ -755,8 +789,7 @@ impl TaskletBody {
         }
         match &self.vm.pending {
             Some(p) if p.blocks() => {
-                self.core().set_blocked(true);
-                self.core().shed_object();
+                self.core().park_blocked();
                 Step::Parked
             }
             Some(Pending::Sleep(_)) | Some(Pending::RunNap(_)) => Step::Parked,
