@@ -417,7 +417,7 @@ fn locals(vm: &mut Vm, a: Args) -> PyResult {
 /// function frames).
 pub fn caller_locals(vm: &mut Vm) -> PyResult {
     let Some(f) = vm.frames.last() else { return Err(crate::pvm::exc::internal_error("locals() without a frame")) };
-    if let Some(l) = &f.locals {
+    if let Some(l) = f.locals() {
         return Ok(l.clone());
     }
     let code = f.code.clone();

@@ -136,7 +136,7 @@ impl Vm {
             }
         }
         if code.has_flag(flags::NAMESPACE) {
-            frame.locals = Some(Value::obj(Payload::Dict(Default::default())));
+            frame.set_locals(Some(Value::obj(Payload::Dict(Default::default()))));
         }
         Ok(frame)
     }
@@ -207,7 +207,7 @@ impl Vm {
         match self.invoke(&init, a)? {
             Callee::Done(_) => Ok(Callee::Done(instance)),
             Callee::Frame(mut f) => {
-                f.ret = ReturnMode::Init(instance);
+                f.set_ret(ReturnMode::Init(instance));
                 Ok(Callee::Frame(f))
             }
         }

@@ -265,7 +265,7 @@ fn build_class(vm: &mut Vm, mut args: Args) -> PyResult {
         return Err(type_error("__build_class__: func must be a function"));
     };
     let mut frame = vm.function_frame(func.as_obj().unwrap(), f, Args::default())?;
-    frame.locals = Some(ns.clone());
+    frame.set_locals(Some(ns.clone()));
     vm.run_frame(frame)?;
     if substituted {
         vm.setitem(&ns, Value::str("__orig_bases__"), Value::tuple(orig_bases))?;

@@ -30,7 +30,7 @@ impl Vm {
         pos.push(obj.clone());
         pos.extend(args);
         let mut frame = self.function_frame(m.as_obj().unwrap(), func, Args::new(pos))?;
-        frame.ret = ret;
+        frame.set_ret(ret);
         self.push_frame(frame)?;
         Ok(true)
     }

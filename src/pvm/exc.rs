@@ -199,7 +199,7 @@ impl Vm {
 
     /// The exception currently being handled (innermost frame that has one).
     pub fn handled_exception(&self) -> Option<Value> {
-        self.frames.iter().rev().find_map(|f| f.handled.clone())
+        self.frames.iter().rev().find_map(|f| f.handled().cloned())
     }
 }
 

@@ -63,7 +63,7 @@ pub fn run_frame_fast(frame: &mut Frame, preemptive: bool) -> Option<Instr> {
             Op::DeleteFast if !slots[arg].is_null() => slots[arg] = Value::Null,
             Op::StoreFast if depth >= 1 => {
                 let v = slots.pop().unwrap_or_default();
-                slots[arg] = v;
+                put(&mut slots[arg], v);
             }
             // The fused pairs (`compiler::unit::fuse_pairs`): the local is
             // borrowed instead of cloned onto the stack.
@@ -108,7 +108,7 @@ pub fn run_frame_fast(frame: &mut Frame, preemptive: bool) -> Option<Instr> {
             Op::BinaryOp if depth >= 2 => match super::numeric::binop_fast(&slots[len - 2], &slots[len - 1], instr.arg) {
                 Some(r) => {
                     slots.pop();
-                    slots[len - 2] = r;
+                    put(&mut slots[len - 2], r);
                 }
                 None => slow!(instr),
             },
@@ -138,7 +138,7 @@ pub fn run_frame_fast(frame: &mut Frame, preemptive: bool) -> Option<Instr> {
             Op::BinarySubscr if depth >= 2 => match super::ops::index_fast(&slots[len - 2], &slots[len - 1]) {
                 Some(v) => {
                     slots.pop();
-                    slots[len - 2] = v;
+                    put(&mut slots[len - 2], v);
                 }
                 None => slow!(instr),
             },
@@ -159,7 +159,7 @@ pub fn run_frame_fast(frame: &mut Frame, preemptive: bool) -> Option<Instr> {
                     _ => None,
                 };
                 match hit {
-                    Some(v) => slots[len - 1] = v,
+                    Some(v) => put(&mut slots[len - 1], v),
                     None => slow!(instr),
                 }
             }
@@ -214,4 +214,13 @@ pub fn run_frame_fast(frame: &mut Frame, preemptive: bool) -> Option<Instr> {
             _ => slow!(instr),
         }
     }
+}
+
+/// `*slot = v`, but the new value is written before the old one is
+/// dropped: `v` is then not kept alive (spilled to memory) across the drop's
+/// possible call, which would cost a store-forwarding stall on reload.
+#[inline(always)]
+fn put(slot: &mut Value, v: Value) {
+    let old = std::mem::replace(slot, v);
+    drop(old);
 }

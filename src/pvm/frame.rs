@@ -3,8 +3,11 @@
 //! generator, or (later) serialized.
 //!
 //! `slots` holds the locals (`code.nlocals()`), then the cells
-//! (`code.ncells()`), then the value stack. `blocks` is the handler stack of
-//! `SetupFinally`.
+//! (`code.ncells()`), then the value stack. The rarely used state (the
+//! `SetupFinally` handler stack, a locals mapping, the exception being
+//! handled, a return mode other than `Normal`) lives in one optional box,
+//! `FrameExt`, so a plain function frame is 80 bytes: a million tasklets
+//! each parked in a call pay for that, not for the rare parts.
 
 use crate::bytecode::CodeObject;
 use crate::object::ObjRef;
@@ -57,36 +60,96 @@ pub struct Frame {
     pub slots: Vec<Value>,
     /// Index in `slots` where the value stack starts.
     pub stack_base: usize,
-    pub blocks: Vec<Block>,
     pub globals: ObjRef,
+    /// The generator object running this frame, if any.
+    pub generator: Option<ObjRef>,
+    /// The function being executed (for `super()` and tracebacks).
+    pub func: Option<ObjRef>,
+    /// The rare parts; `None` means all of them are empty/`Normal`. A
+    /// recycled frame keeps its box (emptied) for its next use.
+    ext: Option<Box<FrameExt>>,
+}
+
+/// The parts of a frame most frames never use (see the module header).
+pub struct FrameExt {
+    pub blocks: Vec<Block>,
     /// The locals mapping of module/class bodies (`*_NAME` ops).
     pub locals: Option<Value>,
     /// The exception being handled in this frame (`PushExcInfo`), if any.
     pub handled: Option<Value>,
     pub ret: ReturnMode,
-    /// The generator object running this frame, if any.
-    pub generator: Option<ObjRef>,
-    /// The function being executed (for `super()` and tracebacks).
-    pub func: Option<ObjRef>,
 }
+
+/// What `Frame::ext` shows for a frame without a box.
+static EMPTY_EXT: FrameExt = FrameExt { blocks: Vec::new(), locals: None, handled: None, ret: ReturnMode::Normal };
+
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Frame>() <= 80);
 
 impl Frame {
     pub fn new(code: Arc<CodeObject>, globals: ObjRef, locals: Option<Value>) -> Frame {
         let stack_base = code.nlocals() + code.ncells();
-        let mut slots = Vec::with_capacity(stack_base + code.max_stack as usize + 1);
+        let mut slots = Vec::with_capacity(stack_base + code.max_stack as usize);
         slots.resize(stack_base, Value::Null);
-        Frame {
-            code,
-            ip: 0,
-            slots,
-            stack_base,
-            blocks: Vec::new(),
-            globals,
-            locals,
-            handled: None,
-            ret: ReturnMode::Normal,
-            generator: None,
-            func: None,
+        let ext = locals.map(|l| Box::new(FrameExt { blocks: Vec::new(), locals: Some(l), handled: None, ret: ReturnMode::Normal }));
+        Frame { code, ip: 0, slots, stack_base, globals, generator: None, func: None, ext }
+    }
+
+    /// The rare parts (an empty `FrameExt` when the frame has none).
+    #[inline]
+    pub fn ext(&self) -> &FrameExt {
+        self.ext.as_deref().unwrap_or(&EMPTY_EXT)
+    }
+    /// The rare parts for writing, boxed on first use.
+    #[inline]
+    pub fn ext_mut(&mut self) -> &mut FrameExt {
+        self.ext.get_or_insert_with(|| Box::new(FrameExt { blocks: Vec::new(), locals: None, handled: None, ret: ReturnMode::Normal }))
+    }
+    /// The locals mapping of a module/class body, if any.
+    #[inline]
+    pub fn locals(&self) -> Option<&Value> {
+        self.ext.as_ref().and_then(|e| e.locals.as_ref())
+    }
+    pub fn set_locals(&mut self, l: Option<Value>) {
+        if l.is_some() || self.ext.is_some() {
+            self.ext_mut().locals = l;
+        }
+    }
+    /// The exception being handled in this frame, if any.
+    #[inline]
+    pub fn handled(&self) -> Option<&Value> {
+        self.ext.as_ref().and_then(|e| e.handled.as_ref())
+    }
+    /// Sets the exception being handled, returning the previous one.
+    pub fn replace_handled(&mut self, h: Option<Value>) -> Option<Value> {
+        if h.is_none() && self.ext.is_none() {
+            return None;
+        }
+        std::mem::replace(&mut self.ext_mut().handled, h)
+    }
+    #[inline]
+    pub fn push_block(&mut self, b: Block) {
+        self.ext_mut().blocks.push(b)
+    }
+    #[inline]
+    pub fn pop_block(&mut self) -> Option<Block> {
+        self.ext.as_mut().and_then(|e| e.blocks.pop())
+    }
+    #[inline]
+    pub fn ret(&self) -> &ReturnMode {
+        &self.ext().ret
+    }
+    pub fn set_ret(&mut self, r: ReturnMode) {
+        if !matches!(r, ReturnMode::Normal) || self.ext.is_some() {
+            self.ext_mut().ret = r;
+        }
+    }
+    /// Takes the return mode, leaving `Normal`.
+    #[inline]
+    pub fn take_ret(&mut self) -> ReturnMode {
+        match &mut self.ext {
+            None => ReturnMode::Normal,
+            Some(e) => std::mem::replace(&mut e.ret, ReturnMode::Normal),
         }
     }
     /// `Box::new(Frame::new(..))`, reusing a frame (and its slot vector)
@@ -99,12 +162,12 @@ impl Frame {
         let stack_base = code.nlocals() + code.ncells();
         // Recycled frames have empty slots/blocks and no references besides
         // `code` and `globals` (see `recycle`).
-        f.slots.reserve(stack_base + code.max_stack as usize + 1);
+        f.slots.reserve(stack_base + code.max_stack as usize);
         f.slots.resize(stack_base, Value::Null);
         f.stack_base = stack_base;
         f.code = code;
         f.globals = globals;
-        f.locals = locals;
+        f.set_locals(locals);
         f.ip = 0;
         f
     }
@@ -118,7 +181,7 @@ impl Frame {
             return Box::new(Frame::new(code.clone(), globals.clone(), locals));
         };
         let stack_base = code.nlocals() + code.ncells();
-        f.slots.reserve(stack_base + code.max_stack as usize + 1);
+        f.slots.reserve(stack_base + code.max_stack as usize);
         f.slots.resize(stack_base, Value::Null);
         f.stack_base = stack_base;
         if !Arc::ptr_eq(&f.code, code) {
@@ -127,7 +190,7 @@ impl Frame {
         if !Arc::ptr_eq(&f.globals, globals) {
             f.globals = globals.clone();
         }
-        f.locals = locals;
+        f.set_locals(locals);
         f.ip = 0;
         f
     }
@@ -141,11 +204,13 @@ impl Frame {
             return;
         }
         f.slots.clear();
-        f.blocks.clear();
-        f.locals = None;
-        f.handled = None;
+        if let Some(e) = &mut f.ext {
+            e.blocks.clear();
+            e.locals = None;
+            e.handled = None;
+            e.ret = ReturnMode::Normal;
+        }
         f.func = None;
-        f.ret = ReturnMode::Normal;
         // A frame the full pool does not take is dropped after `with_pool`.
         let _unpooled = with_pool(|p| {
             if p.len() < MAX_POOLED_FRAMES {
@@ -201,10 +266,10 @@ impl Frame {
     }
     pub fn trace(&self, f: &mut dyn FnMut(&Value)) {
         self.slots.iter().for_each(&mut *f);
-        if let Some(l) = &self.locals {
+        if let Some(l) = self.locals() {
             f(l)
         }
-        if let Some(h) = &self.handled {
+        if let Some(h) = self.handled() {
             f(h)
         }
         f(&Value::Obj(self.globals.clone()));

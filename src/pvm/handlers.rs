@@ -55,7 +55,7 @@ impl Vm {
                 let v = frame.pop();
                 // A plain dict namespace (module and class bodies): stored
                 // by pre-hashed name; the old value is dropped unlocked.
-                let plain = match frame.locals.as_ref().unwrap_or(&Value::Null) {
+                let plain = match frame.locals().unwrap_or(&Value::Null) {
                     Value::Null => Some(&frame.globals),
                     Value::Obj(o) if o.class.is_none() => Some(o),
                     _ => None,
@@ -67,13 +67,13 @@ impl Vm {
                     return Ok(());
                 }
                 let key = frame.code.name_values[arg as usize].clone();
-                let ns = frame.locals.clone().unwrap_or(Value::Obj(frame.globals.clone()));
+                let ns = frame.locals().cloned().unwrap_or(Value::Obj(frame.globals.clone()));
                 self.setitem(&ns, key, v)
             }
             Op::DeleteName => {
                 let frame = frame!(self);
                 let key = frame.code.name_values[arg as usize].clone();
-                let ns = frame.locals.clone().unwrap_or(Value::Obj(frame.globals.clone()));
+                let ns = frame.locals().cloned().unwrap_or(Value::Obj(frame.globals.clone()));
                 self.delitem(&ns, &key).map_err(|e| {
                     if e.matches("KeyError") {
                         name_error(format!("name '{}' is not defined", key.as_str().unwrap_or("?")))
@@ -322,17 +322,17 @@ impl Vm {
             Op::SetupFinally => {
                 let frame = frame!(self);
                 let depth = frame.slots.len() as u32;
-                frame.blocks.push(Block { handler: arg, depth });
+                frame.push_block(Block { handler: arg, depth });
                 Ok(())
             }
             Op::PopBlock => {
-                frame!(self).blocks.pop();
+                frame!(self).pop_block();
                 Ok(())
             }
             Op::PushExcInfo => {
                 let frame = frame!(self);
                 let exc = frame.pop();
-                let prev = frame.handled.replace(exc.clone()).unwrap_or(Value::None);
+                let prev = frame.replace_handled(Some(exc.clone())).unwrap_or(Value::None);
                 frame.push(prev);
                 frame.push(exc);
                 Ok(())
@@ -340,7 +340,7 @@ impl Vm {
             Op::PopExcept => {
                 let frame = frame!(self);
                 let prev = frame.pop();
-                frame.handled = if prev.is_none() { None } else { Some(prev) };
+                frame.replace_handled(if prev.is_none() { None } else { Some(prev) });
                 Ok(())
             }
             Op::Reraise => {
@@ -423,7 +423,7 @@ impl Vm {
             Op::CopyDictWithoutKeys => self.op_copy_dict_without_keys(),
             Op::SetupAnnotations => {
                 let frame = frame!(self);
-                let ns = frame.locals.clone().unwrap_or(Value::Obj(frame.globals.clone()));
+                let ns = frame.locals().cloned().unwrap_or(Value::Obj(frame.globals.clone()));
                 if self.mapping_get(&ns, &Value::str("__annotations__"))?.is_none() {
                     let d = Value::obj(Payload::Dict(Default::default()));
                     self.setitem(&ns, Value::str("__annotations__"), d)?;
@@ -440,7 +440,7 @@ impl Vm {
         let idx = arg as usize;
         let name = if idx < ncell { frame.code.cellvars[idx].clone() } else { frame.code.freevars[idx - ncell].clone() };
         if op == Op::LoadClassDeref {
-            if let Some(ns) = frame.locals.clone() {
+            if let Some(ns) = frame.locals().cloned() {
                 if let Some(v) = self.mapping_get(&ns, &Value::str(&name))? {
                     frame!(self).push(v);
                     return Ok(());
@@ -473,7 +473,7 @@ impl Vm {
         // globals and builtins by pre-hashed name.
         let frame = frame!(self);
         let name = code_name(&frame.code.name_values[arg as usize])?;
-        let local = match &frame.locals {
+        let local = match frame.locals() {
             None => Some(None),
             // Module code: the namespace is the globals dict, looked up next.
             Some(Value::Obj(o)) if Arc::ptr_eq(o, &frame.globals) => Some(None),
@@ -499,7 +499,7 @@ impl Vm {
         let frame = frame!(self);
         let key = frame.code.name_values[arg as usize].clone();
         let globals = frame.globals.clone();
-        let locals = frame.locals.clone();
+        let locals = frame.locals().cloned();
         let name = code_name(&key)?;
         if let Some(ns) = locals {
             // A plain dict namespace (module and class bodies) is read by

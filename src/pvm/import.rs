@@ -288,7 +288,7 @@ impl Vm {
     pub(super) fn op_import_star(&mut self) -> PyResult<()> {
         let frame = self.frames.last_mut().ok_or_else(|| internal_error("no frame"))?;
         let module = frame.pop();
-        let ns = frame.locals.clone().unwrap_or(Value::Obj(frame.globals.clone()));
+        let ns = frame.locals().cloned().unwrap_or(Value::Obj(frame.globals.clone()));
         let Some(d) = module_dict(&module) else {
             return Err(type_error("import * from a non-module"));
         };

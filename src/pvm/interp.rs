@@ -159,15 +159,15 @@ impl Vm {
                 err.add_traceback(TbEntry { code: frame.code.clone(), line: frame.line() });
             }
             skip_tb = false;
-            if let Some(block) = frame.blocks.pop() {
+            if let Some(block) = frame.pop_block() {
                 frame.slots.truncate(block.depth as usize);
                 frame.slots.push(err.exc.clone());
                 frame.ip = block.handler as usize;
                 return Ok(());
             }
             let frame = self.frames.pop().unwrap();
-            let ends_loop = matches!(frame.ret, ReturnMode::IterNext(_)) && err.matches("StopIteration");
-            let target = if let ReturnMode::IterNext(t) = frame.ret { t } else { 0 };
+            let ends_loop = matches!(frame.ret(), ReturnMode::IterNext(_)) && err.matches("StopIteration");
+            let target = if let ReturnMode::IterNext(t) = frame.ret() { *t } else { 0 };
             err = self.leave_frame_with_error(frame, err);
             if self.frames.len() <= base {
                 return Err(err);
@@ -303,7 +303,7 @@ impl Vm {
                     if frame.generator.is_some() {
                         return Ok(self.generator_returned(v, frame));
                     }
-                    let ret = std::mem::replace(&mut frame.ret, ReturnMode::Normal);
+                    let ret = frame.take_ret();
                     Frame::recycle(frame);
                     if self.frames.len() > base {
                         // The common returns, inline: what `run_loop` would
@@ -416,7 +416,7 @@ impl Vm {
         let skip = match instance {
             Some(inst) => {
                 new.slots[0] = inst.clone();
-                new.ret = ReturnMode::Init(inst);
+                new.set_ret(ReturnMode::Init(inst));
                 1
             }
             None => 0,

@@ -42,14 +42,14 @@ pub type PyResult<T = Value> = Result<T, PyErr>;
 /// the limit only guards against runaway recursion eating memory.
 pub const DEFAULT_RECURSION_LIMIT: usize = 4_000_000;
 /// Nested dispatch loops (native code calling Python calling native...).
-pub const MAX_NATIVE_DEPTH: usize = 400;
+pub const MAX_NATIVE_DEPTH: u32 = 400;
 
 pub struct Vm {
     pub rt: Arc<Runtime>,
     /// The heap frames of the running tasklet, innermost last.
     pub frames: Vec<Box<Frame>>,
     /// Number of nested `run_until` loops on the native stack.
-    pub native_depth: usize,
+    pub native_depth: u32,
     /// Set by `Reraise`: the next unwind adds no traceback entry for the
     /// current frame.
     pub reraising: bool,
@@ -60,17 +60,22 @@ pub struct Vm {
     pub tasklet: Option<std::sync::Arc<crate::runtime::TaskletCore>>,
     /// Instructions left before a preemptive yield (several workers only);
     /// counted on calls and backward jumps.
-    pub budget: i64,
+    pub budget: i32,
     pub preemptive: bool,
     /// Running on a coroutine stack of the tasklet (a native call that may
     /// re-enter Python): waits block the coroutine instead of suspending.
     pub on_coroutine: bool,
     /// Frame depth when the pending coroutine call started.
-    pub coroutine_base: usize,
+    pub coroutine_base: u32,
 }
 
 /// Calls and backward jumps a tasklet runs before it is preempted.
-pub const PREEMPT_BUDGET: i64 = 20_000;
+pub const PREEMPT_BUDGET: i32 = 20_000;
+
+// A million parked tasklets each own a `Vm` (inside their scheduler task):
+// 80 bytes keeps the task in mimalloc's 112-byte class.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Vm>() <= 80);
 
 impl Vm {
     /// True when a native function may suspend the tasklet (it was called

@@ -102,7 +102,7 @@ unsafe impl Send for VmPtr {}
 /// Starts the call on a pooled coroutine stack and runs it until it
 /// completes or waits; a waiting call becomes the tasklet's pending switch.
 pub fn call_on_coroutine(vm: &mut Vm, f: Value, args: Args) -> PyResult<()> {
-    vm.coroutine_base = vm.frames.len();
+    vm.coroutine_base = u32::try_from(vm.frames.len()).unwrap_or(u32::MAX);
     let ptr = VmPtr(vm as *mut Vm);
     let co = Coroutine::new(move || {
         let ptr = ptr;

@@ -117,7 +117,7 @@ pub fn tasklet_finished(core: &Arc<TaskletCore>) {
         if !s.blocked || s.life == Life::Dead {
             return;
         }
-        s.tempval.clone()
+        s.rare().tempval.clone()
     };
     let _ = kind;
     let msg = match main_wait_kind() {

@@ -23,6 +23,7 @@ impl NativeObject for TaskletObj {
     }
     fn trace(&self, f: &mut dyn FnMut(&Value)) {
         let s = self.core.state.lock();
+        let s = s.rare();
         if let Some(st) = &s.start {
             f(&st.func);
             if let Some(a) = &st.args {
@@ -60,11 +61,11 @@ pub fn tasklet_type() -> &'static ObjRef {
 /// The Python object of a tasklet (created once, cached in the core).
 pub fn tasklet_object(core: &Arc<TaskletCore>) -> Value {
     let mut s = core.state.lock();
-    if let Some(obj) = &s.object {
+    if let Some(obj) = &s.rare().object {
         return Value::Obj(obj.clone());
     }
     let v = Value::obj(Payload::Native(Box::new(TaskletObj { core: core.clone() })));
-    s.object = v.as_obj().cloned();
+    s.rare_mut().object = v.as_obj().cloned();
     v
 }
 
@@ -72,8 +73,8 @@ pub fn tasklet_object(core: &Arc<TaskletCore>) -> Value {
 /// was dropped when the tasklet ended).
 fn register_object(core: &Arc<TaskletCore>, this: &Value) {
     let mut s = core.state.lock();
-    if s.object.is_none() {
-        s.object = this.as_obj().cloned();
+    if s.rare().object.is_none() {
+        s.rare_mut().object = this.as_obj().cloned();
     }
 }
 
@@ -106,8 +107,14 @@ fn tasklet_setup(vm: &mut Vm, mut args: Args) -> PyResult {
         if s.life != Life::New || s.bound() {
             return Err(runtime_error("tasklet is already bound to a frame"));
         }
-        if let Some(st) = &mut s.start {
-            st.args = Some(args);
+        if s.rare().start.is_some() {
+            // Sized exactly: a million queued tasklets keep these.
+            let mut pos = Vec::with_capacity(args.pos.len());
+            pos.append(&mut args.pos);
+            args.pos = pos;
+            if let Some(st) = &mut s.rare_mut().start {
+                st.args = Some(args);
+            }
         }
     }
     if super::strict::enabled() {
@@ -127,13 +134,13 @@ fn tasklet_bind(_vm: &mut Vm, mut args: Args) -> PyResult {
         return Err(runtime_error("tasklet is already bound to a frame"));
     }
     if let Some(f) = args.pos.first() {
-        let old = s.start.take().and_then(|st| st.args);
-        s.start = Some(Box::new(super::tasklet::Start { func: f.clone(), args: old }));
+        let old = s.take_start().and_then(|st| st.args);
+        s.rare_mut().start = Some(Box::new(super::tasklet::Start { func: f.clone(), args: old }));
         s.life = Life::New;
     }
     if args.pos.len() > 1 {
         let rest = args.pos[1..].to_vec();
-        let st = s.start.get_or_insert_with(|| Box::new(super::tasklet::Start { func: Value::None, args: None }));
+        let st = s.rare_mut().start.get_or_insert_with(|| Box::new(super::tasklet::Start { func: Value::None, args: None }));
         st.args = Some(Args { pos: match rest.first().map(|a| a.payload()) {
             Some(Some(Payload::Tuple(t))) => t.to_vec(),
             _ => vec![],
@@ -217,7 +224,7 @@ fn kill(vm: &mut Vm, core: &Arc<TaskletCore>, err: PyErr, pending: bool) -> PyRe
             Life::Dead => return Ok(Value::None),
             Life::New => {
                 s.life = Life::Dead;
-                s.start = None;
+                drop(s.take_start());
                 return Ok(Value::None);
             }
             Life::Scheduled => {}
@@ -353,12 +360,12 @@ flag_getter!(get_prev, |core, vm| neighbour(&core, false));
 flag_getter!(get_restorable, |core, vm| Value::bool(core.alive()));
 flag_getter!(get_is_main, |core, vm| Value::bool(core.is_main()));
 flag_getter!(get_is_current, |core, vm| Value::bool(vm.tasklet.as_ref().is_some_and(|t| Arc::ptr_eq(t, &core))));
-flag_getter!(get_thread_id, |core, vm| Value::Int(1 + 0 * core.id as i64));
+flag_getter!(get_thread_id, |core, vm| Value::Int(1 + 0 * core.id() as i64));
 flag_getter!(get_none, |core, vm| { let _ = core; Value::None });
 flag_getter!(get_zero, |core, vm| { let _ = core; Value::Int(0) });
-flag_getter!(get_tempval, |core, vm| core.state.lock().tempval.clone());
+flag_getter!(get_tempval, |core, vm| core.state.lock().rare().tempval.clone());
 flag_getter!(get_block_trap, |core, vm| Value::bool(core.state.lock().block_trap));
-flag_getter!(get_id, |core, vm| Value::Int(core.id as i64));
+flag_getter!(get_id, |core, vm| Value::Int(core.id() as i64));
 flag_getter!(get_recursion_depth, |core, vm| {
     if vm.tasklet.as_ref().is_some_and(|t| Arc::ptr_eq(t, &core)) { Value::Int(vm.frames.len() as i64) } else { Value::Int(0) }
 });
@@ -386,19 +393,19 @@ fn neighbour(core: &Arc<TaskletCore>, forward: bool) -> Value {
 
 fn set_tempval(_vm: &mut Vm, args: Args) -> PyResult {
     let core = core_of(args.pos.first())?;
-    core.state.lock().tempval = args.pos.get(1).cloned().unwrap_or(Value::None);
+    core.state.lock().set_tempval(args.pos.get(1).cloned().unwrap_or(Value::None));
     Ok(Value::None)
 }
 fn set_block_trap(vm: &mut Vm, args: Args) -> PyResult {
     let core = core_of(args.pos.first())?;
-    let on = vm.truthy(args.pos.get(1).unwrap_or(&Value::Bool(crate::value::Flag::FALSE)))?;
+    let on = vm.truthy(args.pos.get(1).unwrap_or(&Value::bool(false)))?;
     core.state.lock().block_trap = on;
     Ok(Value::None)
 }
 
 fn tasklet_repr(_vm: &mut Vm, args: Args) -> PyResult {
     let core = core_of(args.pos.first())?;
-    Ok(Value::string(format!("<tasklet[{}, {}]>", core.id, if core.is_main() { "main" } else { "" })))
+    Ok(Value::string(format!("<tasklet[{}, {}]>", core.id(), if core.is_main() { "main" } else { "" })))
 }
 
 fn install_tasklet_methods(t: &ObjRef) {
@@ -457,7 +464,7 @@ fn getmain(_vm: &mut Vm, _args: Args) -> PyResult {
     Ok(super::main::main_core().map(|c| tasklet_object(&c)).unwrap_or(Value::None))
 }
 fn getcurrentid(vm: &mut Vm, _args: Args) -> PyResult {
-    Ok(Value::Int(current_core(vm).map(|c| c.id as i64).unwrap_or(0)))
+    Ok(Value::Int(current_core(vm).map(|c| c.id() as i64).unwrap_or(0)))
 }
 fn runcount() -> i64 {
     if super::strict::enabled() {
@@ -499,8 +506,8 @@ fn schedule_remove(vm: &mut Vm, args: Args) -> PyResult {
 fn run_begin(vm: &mut Vm, args: Args) -> PyResult {
     if super::strict::enabled() {
         let timeout = vm.to_index(args.pos.first().unwrap_or(&Value::Int(0)))?;
-        let soft = vm.truthy(args.pos.get(1).unwrap_or(&Value::Bool(crate::value::Flag::FALSE)))?;
-        let total = vm.truthy(args.pos.get(2).unwrap_or(&Value::Bool(crate::value::Flag::FALSE)))?;
+        let soft = vm.truthy(args.pos.get(1).unwrap_or(&Value::bool(false)))?;
+        let total = vm.truthy(args.pos.get(2).unwrap_or(&Value::bool(false)))?;
         return super::strict::run_begin(vm, timeout, soft, total);
     }
     if sched().runnable() <= 0 || !vm.can_suspend() {
@@ -513,7 +520,7 @@ fn run_begin(vm: &mut Vm, args: Args) -> PyResult {
 /// `_run_end(soft)`: the interrupted tasklet (removed from the queue), or None.
 fn run_end(vm: &mut Vm, args: Args) -> PyResult {
     if super::strict::enabled() {
-        let soft = vm.truthy(args.pos.first().unwrap_or(&Value::Bool(crate::value::Flag::FALSE)))?;
+        let soft = vm.truthy(args.pos.first().unwrap_or(&Value::bool(false)))?;
         return super::strict::run_end(vm, soft);
     }
     Ok(Value::None)
@@ -606,7 +613,7 @@ fn get_channel_callback(_vm: &mut Vm, _args: Args) -> PyResult {
     Ok(CHANNEL_CB.lock().clone().unwrap_or(Value::None))
 }
 fn enable_softswitch(_vm: &mut Vm, _args: Args) -> PyResult {
-    Ok(Value::Bool(crate::value::Flag::TRUE))
+    Ok(Value::bool(true))
 }
 /// `switch_trap(delta)`: while non-zero, a tasklet switch raises
 /// RuntimeError("switch_trap"); returns the old level.

@@ -50,14 +50,14 @@ pub fn new_chan() -> ChanRef {
     Arc::new(Mutex::new(SlpChan { queue: VecDeque::new(), balance: 0, closing: false, preference: -1, schedule_all: false }))
 }
 
-/// Per-tasklet Stackless flags, kept in `TaskletState::ext`.
+/// Per-tasklet Stackless flags, kept in `TaskletState::ext` (the channel a
+/// tasklet blocks on and its bomb are in `TaskletState`'s rare part).
 #[derive(Default)]
 pub struct TaskletExt {
     pub atomic: bool,
     pub ignore_nesting: bool,
     /// Blocked on a channel of this model: 1 sending, -1 receiving.
     pub dir: i8,
-    pub chan: Option<ChanRef>,
     /// A blocked sender offers an exception: its `tempval` holds it (else
     /// `tempval` holds the value it offers, as in Stackless).
     pub out_err: bool,
@@ -68,7 +68,6 @@ pub struct TaskletExt {
     /// Waiting for the baton on its coroutine stack (a switch inside a
     /// native callback): its bomb goes to `bomb`, raised at the wait.
     pub co_wait: bool,
-    pub bomb: Option<Box<PyErr>>,
     /// In the runnables chain (membership in O(1) for a million tasklets).
     pub in_chain: bool,
 }
@@ -78,9 +77,9 @@ pub struct TaskletExt {
 fn set_bomb(t: &Arc<TaskletCore>, e: PyErr) {
     let mut s = t.state.lock();
     if s.ext.co_wait {
-        s.ext.bomb = Some(Box::new(e));
+        s.rare_mut().bomb = Some(Box::new(e));
     } else {
-        s.throw = Some(e);
+        s.set_throw(e);
     }
 }
 
@@ -181,7 +180,7 @@ impl Model {
     }
     fn save_ticks(&mut self, vm: &Vm) {
         if self.cur.active && self.cur.total {
-            self.ticks = vm.budget;
+            self.ticks = i64::from(vm.budget);
         }
     }
 }
@@ -221,10 +220,10 @@ fn chan_remove(t: &Arc<TaskletCore>) {
         let mut s = t.state.lock();
         s.blocked = false;
         if s.ext.dir > 0 {
-            s.tempval = Value::None;
+            s.set_tempval(Value::None);
             s.ext.out_err = false;
         }
-        (s.ext.chan.take(), std::mem::take(&mut s.ext.dir))
+        (s.take_chan(), std::mem::take(&mut s.ext.dir))
     };
     if let Some(c) = chan {
         let mut c = c.lock();
@@ -389,10 +388,10 @@ fn can_switch(vm: &Vm) -> bool {
 /// tempval (Stackless's `TASKLET_CLAIMVAL`).
 pub fn take_result(me: &Arc<TaskletCore>) -> PyResult {
     let mut s = me.state.lock();
-    if let Some(e) = s.ext.bomb.take().map(|b| *b).or_else(|| s.throw.take()) {
+    if let Some(e) = s.take_bomb().map(|b| *b).or_else(|| s.take_throw()) {
         return Err(e);
     }
-    Ok(std::mem::replace(&mut s.tempval, Value::None))
+    Ok(s.take_tempval())
 }
 
 fn current(vm: &Vm) -> PyResult<Arc<TaskletCore>> {
@@ -470,7 +469,7 @@ impl Model {
     fn prepare_vm(&self, vm: &mut Vm) {
         vm.preemptive = self.cur.active;
         if self.cur.active {
-            vm.budget = self.ticks.max(1);
+            vm.budget = i32::try_from(self.ticks.max(1)).unwrap_or(i32::MAX);
         }
     }
 }
@@ -582,7 +581,7 @@ pub fn schedule(vm: &mut Vm, retval: Value, remove: bool) -> PyResult {
     let sw = {
         let mut m = MODEL.lock();
         m.save_ticks(vm);
-        me.state.lock().tempval = retval;
+        me.state.lock().set_tempval(retval);
         let next = if remove {
             m.remove(&me);
             m.chain.front().cloned()
@@ -618,7 +617,7 @@ pub fn run_begin(vm: &mut Vm, timeout: i64, soft: bool, total: bool) -> PyResult
             m.saved.push(None);
         }
         m.remove(&me);
-        me.state.lock().tempval = Value::None;
+        me.state.lock().set_tempval(Value::None);
         let next = m.chain.front().cloned();
         schedule_task(&mut m, &me, next, false)
     };
@@ -727,7 +726,7 @@ pub fn run_remove(vm: &mut Vm, t: &Arc<TaskletCore>, remove: bool) -> PyResult {
             m.remove(&me);
         }
         m.save_ticks(vm);
-        me.state.lock().tempval = Value::None;
+        me.state.lock().set_tempval(Value::None);
         schedule_task(&mut m, &me, Some(t.clone()), false)
     };
     finish_switch(vm, &me, sw)
@@ -761,7 +760,7 @@ pub fn throw(vm: &mut Vm, t: &Arc<TaskletCore>, err: PyErr, pending: bool) -> Py
             return Ok(Value::None);
         }
         m.save_ticks(vm);
-        me.state.lock().tempval = Value::None;
+        me.state.lock().set_tempval(Value::None);
         schedule_task(&mut m, &me, Some(t.clone()), false)
     };
     finish_switch(vm, &me, sw)
@@ -806,17 +805,17 @@ pub fn channel_action(vm: &mut Vm, ch_obj: &Value, chan: &ChanRef, dir: i8, payl
         let mine = {
             let mut s = target.state.lock();
             s.blocked = false;
-            s.ext.chan = None;
+            drop(s.take_chan());
             s.ext.dir = 0;
             if dir > 0 {
                 match payload {
-                    Ok(v) => s.tempval = v,
-                    Err(e) if s.ext.co_wait => s.ext.bomb = Some(Box::new(e)),
-                    Err(e) => s.throw = Some(e),
+                    Ok(v) => s.set_tempval(v),
+                    Err(e) if s.ext.co_wait => s.rare_mut().bomb = Some(Box::new(e)),
+                    Err(e) => s.set_throw(e),
                 }
                 Ok(Value::None)
             } else {
-                let v = std::mem::replace(&mut s.tempval, Value::None);
+                let v = s.take_tempval();
                 if std::mem::take(&mut s.ext.out_err) {
                     Err(PyErr { exc: v })
                 } else {
@@ -842,8 +841,8 @@ pub fn channel_action(vm: &mut Vm, ch_obj: &Value, chan: &ChanRef, dir: i8, payl
             return mine;
         }
         match mine {
-            Ok(v) => me.state.lock().tempval = v,
-            Err(e) => me.state.lock().throw = Some(e),
+            Ok(v) => me.state.lock().set_tempval(v),
+            Err(e) => me.state.lock().set_throw(e),
         }
         m.save_ticks(vm);
         let sw = schedule_task(&mut m, &me, switchto, no_soft_irq);
@@ -868,14 +867,14 @@ pub fn channel_action(vm: &mut Vm, ch_obj: &Value, chan: &ChanRef, dir: i8, payl
         let mut s = me.state.lock();
         s.blocked = true;
         s.ext.dir = dir;
-        s.ext.chan = Some(chan.clone());
+        s.rare_mut().chan = Some(chan.clone());
         match payload {
-            Ok(v) if dir > 0 => s.tempval = v,
+            Ok(v) if dir > 0 => s.set_tempval(v),
             Err(e) if dir > 0 => {
-                s.tempval = e.exc;
+                s.set_tempval(e.exc);
                 s.ext.out_err = true;
             }
-            _ => s.tempval = Value::None,
+            _ => s.set_tempval(Value::None),
         }
     }
     me.shed_object();
@@ -905,7 +904,7 @@ pub fn neighbour(t: &Arc<TaskletCore>, forward: bool) -> Option<Arc<TaskletCore>
         let j = if forward { (i + 1) % n } else { (i + n - 1) % n };
         return m.chain.get(j).cloned();
     }
-    let chan = t.state.lock().ext.chan.clone()?;
+    let chan = t.state.lock().rare().chan.clone()?;
     let c = chan.lock();
     let i = c.queue.iter().position(|x| Arc::ptr_eq(x, t))?;
     if forward {

@@ -11,7 +11,7 @@ use crate::pvm::exc::{runtime_error, value_error, PyErr};
 use crate::pvm::{Runtime, Vm};
 use crate::value::Value;
 use parking_lot::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::Arc;
 use weft_scheduler::{Context, RecvError, RecvWait, Resumable, SendWait, Step, TaskHandle, Timer};
 
@@ -182,7 +182,6 @@ pub struct Scheduler {
     /// Rendezvous completions whose woken partner has not resumed yet (the
     /// partner still counts as blocked until it does).
     inflight: AtomicI64,
-    next_id: AtomicU64,
     /// First uncaught exception of a non-main tasklet, raised in main.
     pub main_error: Mutex<Option<PyErr>>,
     pub main: Mutex<Option<Arc<TaskletCore>>>,
@@ -207,9 +206,6 @@ impl Scheduler {
     fn add_runnable(&self, d: i64) {
         self.runnable.fetch_add(d, Ordering::AcqRel);
     }
-    pub fn next_id(&self) -> u64 {
-        self.next_id.fetch_add(1, Ordering::Relaxed)
-    }
 }
 
 pub fn sched() -> &'static Scheduler {
@@ -217,7 +213,6 @@ pub fn sched() -> &'static Scheduler {
     S.get_or_init(|| Scheduler {
         runnable: AtomicI64::new(0),
         inflight: AtomicI64::new(0),
-        next_id: AtomicU64::new(1),
         main_error: Mutex::new(None),
         main: Mutex::new(None),
         preemptive: AtomicBool::new(false),
@@ -240,63 +235,147 @@ pub struct Start {
     pub args: Option<Args>,
 }
 
-/// Kept small (a million tasklets): rarely used parts are boxed.
+/// Kept small (a million tasklets): everything a parked tasklet usually
+/// does not need is in one optional box, `TaskletRare`.
 pub struct TaskletState {
-    pub start: Option<Box<Start>>,
     pub life: Life,
     pub blocked: bool,
+    pub removed: bool,
+    pub block_trap: bool,
+    /// Stackless flags and the single-worker model's per-tasklet flags.
+    pub ext: super::strict::TaskletExt,
     pub handle: Option<TaskHandle>,
+    /// `None` means every field of `TaskletRare` is empty.
+    rare: Option<Box<TaskletRare>>,
+}
+
+/// The parts of a tasklet's state that a running or parked tasklet rarely
+/// holds (see `TaskletState::trim`).
+pub struct TaskletRare {
+    pub start: Option<Box<Start>>,
     /// An exception to raise in the tasklet when it next runs (kill/throw).
     pub throw: Option<PyErr>,
     pub tempval: Value,
-    pub removed: bool,
-    pub block_trap: bool,
-    /// Stackless flags and the single-worker model's per-tasklet state.
-    pub ext: super::strict::TaskletExt,
     /// The Python `tasklet` object while something may still ask for it
     /// (dropped when only this reference is left and the tasklet parks,
     /// and when it ends, so the cycle object -> core -> object is broken).
     pub object: Option<ObjRef>,
+    /// The single-worker model's channel this tasklet is blocked on.
+    pub chan: Option<super::strict::ChanRef>,
+    /// A bomb for a tasklet waiting on its coroutine stack (`strict.rs`).
+    pub bomb: Option<Box<PyErr>>,
+}
+
+static EMPTY_RARE: TaskletRare = TaskletRare { start: None, throw: None, tempval: Value::None, object: None, chan: None, bomb: None };
+
+impl TaskletRare {
+    fn is_empty(&self) -> bool {
+        self.start.is_none() && self.throw.is_none() && self.tempval.is_none() && self.object.is_none() && self.chan.is_none() && self.bomb.is_none()
+    }
 }
 
 impl TaskletState {
     /// Bound to a function and arguments, not yet started.
     pub fn bound(&self) -> bool {
-        self.start.as_ref().is_some_and(|s| s.args.is_some())
+        self.rare().start.as_ref().is_some_and(|s| s.args.is_some())
     }
     pub fn func(&self) -> Value {
-        self.start.as_ref().map_or(Value::None, |s| s.func.clone())
+        self.rare().start.as_ref().map_or(Value::None, |s| s.func.clone())
+    }
+    /// The rare parts (all empty when there is no box).
+    #[inline]
+    pub fn rare(&self) -> &TaskletRare {
+        self.rare.as_deref().unwrap_or(&EMPTY_RARE)
+    }
+    /// The rare parts for writing, boxed on first use.
+    pub fn rare_mut(&mut self) -> &mut TaskletRare {
+        self.rare.get_or_insert_with(|| Box::new(TaskletRare { start: None, throw: None, tempval: Value::None, object: None, chan: None, bomb: None }))
+    }
+    #[inline]
+    pub fn take_throw(&mut self) -> Option<PyErr> {
+        self.rare.as_mut().and_then(|r| r.throw.take())
+    }
+    pub fn set_throw(&mut self, e: PyErr) {
+        self.rare_mut().throw = Some(e);
+    }
+    /// Takes `tempval`, leaving None.
+    #[inline]
+    pub fn take_tempval(&mut self) -> Value {
+        match &mut self.rare {
+            None => Value::None,
+            Some(r) => std::mem::replace(&mut r.tempval, Value::None),
+        }
+    }
+    pub fn set_tempval(&mut self, v: Value) {
+        if !v.is_none() || self.rare.is_some() {
+            self.rare_mut().tempval = v;
+        }
+    }
+    pub fn take_start(&mut self) -> Option<Box<Start>> {
+        self.rare.as_mut().and_then(|r| r.start.take())
+    }
+    pub fn take_object(&mut self) -> Option<ObjRef> {
+        self.rare.as_mut().and_then(|r| r.object.take())
+    }
+    pub fn take_chan(&mut self) -> Option<super::strict::ChanRef> {
+        self.rare.as_mut().and_then(|r| r.chan.take())
+    }
+    pub fn take_bomb(&mut self) -> Option<Box<PyErr>> {
+        self.rare.as_mut().and_then(|r| r.bomb.take())
+    }
+    /// Frees the rare box once everything in it is empty (a tasklet that
+    /// started and parks, in the common case).
+    pub fn trim(&mut self) {
+        if self.rare.as_ref().is_some_and(|r| r.is_empty()) {
+            self.rare = None;
+        }
     }
 }
 
-/// 112 bytes (128 with the `Arc` header): keep it that way.
+/// 48 bytes (64 with the `Arc` header): keep it that way. Its id is its
+/// address (0 for main): unique among live tasklets, like Python's `id()`.
 pub struct TaskletCore {
-    /// 0 for main.
-    pub id: u64,
     pub state: Mutex<TaskletState>,
 }
 
+/// The address of main's core (0 before it exists), for `is_main`.
+static MAIN_CORE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 impl TaskletCore {
     pub fn new(func: Value, is_main: bool) -> Arc<TaskletCore> {
-        Arc::new(TaskletCore {
-            id: if is_main { 0 } else { sched().next_id() },
+        let core = Arc::new(TaskletCore {
             state: Mutex::new(TaskletState {
-                start: if is_main { None } else { Some(Box::new(Start { func, args: None })) },
                 life: if is_main { Life::Scheduled } else { Life::New },
                 blocked: false,
-                handle: None,
-                throw: None,
-                tempval: Value::None,
                 removed: false,
                 block_trap: false,
                 ext: Default::default(),
-                object: None,
+                handle: None,
+                rare: if is_main {
+                    None
+                } else {
+                    Some(Box::new(TaskletRare { start: Some(Box::new(Start { func, args: None })), throw: None, tempval: Value::None, object: None, chan: None, bomb: None }))
+                },
             }),
-        })
+        });
+        if is_main {
+            // Release pairs with the Acquire in `is_main`.
+            MAIN_CORE.store(Arc::as_ptr(&core) as usize, Ordering::Release);
+        }
+        core
     }
 
     pub fn is_main(&self) -> bool {
-        self.id == 0
+        MAIN_CORE.load(Ordering::Acquire) == self as *const TaskletCore as usize
+    }
+
+    /// 0 for main, else the core's address (see `TaskletCore`).
+    pub fn id(&self) -> u64 {
+        if self.is_main() {
+            0
+        } else {
+            self as *const TaskletCore as usize as u64
+        }
     }
 
     pub fn alive(&self) -> bool {
@@ -361,13 +440,33 @@ impl TaskletCore {
     /// tasklet nobody refers to then costs no object; `tasklet_object`
     /// makes a new one if it is asked for (nothing can tell them apart).
     pub fn shed_object(&self) {
-        let obj = {
-            let mut s = self.state.lock();
-            match &s.object {
-                Some(o) if Arc::strong_count(o) == 1 && Arc::weak_count(o) == 0 && o.class.is_none() && o.dict.is_none() => s.object.take(),
-                _ => None,
-            }
+        let obj = Self::take_sheddable(&mut self.state.lock());
+        drop(obj);
+    }
+
+    /// `shed_object`'s test, with the lock held; also frees an empty rare
+    /// box. The object is dropped by the caller, after the lock.
+    fn take_sheddable(s: &mut TaskletState) -> Option<ObjRef> {
+        let obj = match &s.rare().object {
+            Some(o) if Arc::strong_count(o) == 1 && Arc::weak_count(o) == 0 && o.class.is_none() && o.dict.is_none() => s.take_object(),
+            _ => None,
         };
+        s.trim();
+        obj
+    }
+
+    /// A tasklet parks on a blocking wait: `set_blocked(true)` and
+    /// `shed_object` under one lock (the channel switch path).
+    fn park_blocked(&self) {
+        let (obj, newly) = {
+            let mut s = self.state.lock();
+            let newly = !s.blocked;
+            s.blocked = true;
+            (Self::take_sheddable(&mut s), newly)
+        };
+        if newly && !self.is_main() {
+            sched().add_runnable(-1);
+        }
         drop(obj);
     }
 
@@ -375,11 +474,11 @@ impl TaskletCore {
     /// is blocked (kill, throw).
     pub fn throw_in(&self, err: PyErr) {
         let mut s = self.state.lock();
-        if s.blocked && s.throw.is_none() {
+        if s.blocked && s.rare().throw.is_none() {
             // Counted runnable from now; `deliver` undoes it on resume.
             sched().partner_woken();
         }
-        s.throw = Some(err);
+        s.set_throw(err);
         s.removed = false;
         if let Some(h) = &s.handle {
             h.unpark();
@@ -388,8 +487,8 @@ impl TaskletCore {
 }
 
 /// The scheduler task of one tasklet.
-/// Only the `Vm` (whose `tasklet` is the core): 112 bytes with the task
-/// header, 128 with the `Arc`'s.
+/// Only the `Vm` (whose `tasklet` is the core): 80 bytes, 112 with the
+/// task header and the `Arc`'s.
 pub struct TaskletBody {
     pub vm: Vm,
 }
@@ -401,16 +500,21 @@ impl TaskletBody {
 
     /// Delivers the outcome of the wait the tasklet suspended on; `None`
     /// means keep waiting (with the step to return).
-    fn deliver(&mut self) -> Result<Option<PyErr>, Step> {
+    /// `fetched` is the pending kill/throw when the caller already took it
+    /// (under the lock it held anyway); `None` means take it here.
+    fn deliver(&mut self, fetched: Option<Option<PyErr>>) -> Result<Option<PyErr>, Step> {
         if let Some(Pending::Switched) = self.vm.pending {
             // One worker, resumed by the model: one lock for the outcome.
             self.vm.pending = None;
             let core = self.vm.tasklet.as_ref().expect("a tasklet's VM knows its tasklet");
+            if let Some(Some(e)) = fetched {
+                core.state.lock().set_throw(e);
+            }
             let (err, v, blocked) = {
                 let mut s = core.state.lock();
-                match s.throw.take() {
+                match s.take_throw() {
                     Some(e) => (Some(e), Value::None, s.blocked),
-                    None => (None, std::mem::replace(&mut s.tempval, Value::None), s.blocked),
+                    None => (None, s.take_tempval(), s.blocked),
                 }
             };
             if blocked {
@@ -427,7 +531,10 @@ impl TaskletBody {
             }
             return Ok(None);
         }
-        let kill = self.core().state.lock().throw.take();
+        let kill = match fetched {
+            Some(k) => k,
+            None => self.core().state.lock().take_throw(),
+        };
         if let Some(err) = kill {
             if let Some(p) = self.vm.pending.take() {
                 if p.blocks() {
@@ -437,7 +544,7 @@ impl TaskletBody {
                 p.cancel();
                 if on_stack {
                     // The nested call's frames died with its coroutine.
-                    self.vm.frames.truncate(self.vm.coroutine_base);
+                    self.vm.frames.truncate(self.vm.coroutine_base as usize);
                     self.vm.native_depth = 0;
                     self.vm.on_coroutine = false;
                 }
@@ -456,9 +563,14 @@ impl TaskletBody {
                 Err(e) => Ok(Some(e)),
             };
         }
+        // Only a blocking wait marked the tasklet blocked (`suspended`); the
+        // one-worker model may have marked it for others.
+        let unblock = p.blocks() || super::strict::enabled();
         match p.poll() {
             Poll::Ready(Ok(v)) => {
-                self.core().set_blocked(false);
+                if unblock {
+                    self.core().set_blocked(false);
+                }
                 if !v.is_null() {
                     if let Some(f) = self.vm.frames.last_mut() {
                         f.push(v);
@@ -467,7 +579,9 @@ impl TaskletBody {
                 Ok(None)
             }
             Poll::Ready(Err(e)) => {
-                self.core().set_blocked(false);
+                if unblock {
+                    self.core().set_blocked(false);
+                }
                 if e.matches("StopIteration") && self.end_for_loop() {
                     return Ok(None);
                 }
@@ -552,7 +666,7 @@ impl Drop for TaskletBody {
         // A pending coroutine (hard switch) uses this Vm through a raw
         // pointer while it unwinds: drop it first, while the Vm is whole.
         drop(self.vm.pending.take());
-        let obj = self.vm.tasklet.as_ref().and_then(|c| c.state.lock().object.take());
+        let obj = self.vm.tasklet.as_ref().and_then(|c| c.state.lock().take_object());
         drop(obj);
     }
 }
@@ -562,6 +676,7 @@ impl Resumable for TaskletBody {
         if super::main::program_ending() {
             return Step::Parked;
         }
+        let mut fetched = None;
         if super::strict::enabled() {
             if let Some(step) = self.strict_gate() {
                 return step;
@@ -575,21 +690,21 @@ impl Resumable for TaskletBody {
                 s.handle = weft_scheduler::current_task();
             }
             let preemptive = sched().preemptive.load(Ordering::Relaxed) && !s.ext.atomic;
+            // One lock per resume: the kill/throw is taken with the flags.
+            fetched = Some(s.take_throw());
             drop(s);
             self.vm.preemptive = preemptive;
-        }
-        if !super::strict::enabled() {
             // For run()'s nap heuristic (unused by the one-worker model).
             RESUMES.with(|r| r.set(r.get() + 1));
         }
-        let mut throw = match self.deliver() {
+        let mut throw = match self.deliver(fetched) {
             Ok(t) => t,
             Err(step) => return step,
         };
         if self.vm.frames.is_empty() {
             // Not started yet (its `Start` is still there), or a native
             // tasklet function that had suspended has completed.
-            let start = self.core().state.lock().start.take();
+            let start = self.core().state.lock().take_start();
             if start.is_some() {
                 // Its creator has usually dropped the object by now.
                 self.core().shed_object();
@@ -632,9 +747,9 @@ impl TaskletBody {
             Gate::Park => return Some(Step::Parked),
             Gate::Poll => {
                 if !matches!(self.vm.pending, Some(Pending::Coroutine(..))) {
-                    match self.deliver() {
+                    match self.deliver(None) {
                         Err(step) => return Some(step),
-                        Ok(Some(e)) => self.core().state.lock().throw = Some(e),
+                        Ok(Some(e)) => self.core().state.lock().set_throw(e),
                         Ok(None) => {}
                     }
                 }
@@ -674,8 +789,7 @@ impl TaskletBody {
         }
         match &self.vm.pending {
             Some(p) if p.blocks() => {
-                self.core().set_blocked(true);
-                self.core().shed_object();
+                self.core().park_blocked();
                 Step::Parked
             }
             Some(Pending::Sleep(_)) | Some(Pending::RunNap(_)) => Step::Parked,
@@ -692,10 +806,10 @@ impl TaskletBody {
     }
 }
 
-// A million tasklets: the core fits mimalloc's 128-byte class with its
-// `Arc` header, the task (header + body) too.
+// A million tasklets: the core fits mimalloc's 64-byte class with its
+// `Arc` header, the task (header + body) the 112-byte one.
 #[cfg(target_pointer_width = "64")]
 const _: () = {
-    assert!(std::mem::size_of::<TaskletCore>() <= 112);
-    assert!(std::mem::size_of::<TaskletBody>() <= 96);
+    assert!(std::mem::size_of::<TaskletCore>() <= 48);
+    assert!(std::mem::size_of::<TaskletBody>() <= 80);
 };
