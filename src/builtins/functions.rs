@@ -94,6 +94,8 @@ fn print(vm: &mut Vm, mut a: Args) -> PyResult {
         return Err(type_error(format!("'{k}' is an invalid keyword argument for print()")));
     }
     let file = if file.is_none() { sys_stdout(vm) } else { file };
+    // Output shows whether a dropped generator's `finally` ran first.
+    vm.run_generator_finalizers();
     let mut out = String::new();
     for (i, v) in a.pos.iter().enumerate() {
         if i > 0 {

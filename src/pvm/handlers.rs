@@ -400,6 +400,11 @@ impl Vm {
                 }
                 Ok(())
             }
+            Op::PopIter => {
+                drop(frame!(self).pop());
+                self.run_generator_finalizers();
+                Ok(())
+            }
             _ => Err(internal_error(format!("opcode {:?} reached step_other", op))),
         }
     }
