@@ -25,6 +25,10 @@ pub fn source(name: &str) -> Option<&'static str> {
         "random" => include_str!("random.py"),
         "string" => include_str!("string.py"),
         "textwrap" => include_str!("textwrap.py"),
+        "traceback" => include_str!("traceback.py"),
+        "types" => include_str!("types.py"),
+        "contextlib" => include_str!("contextlib.py"),
+        "io" => include_str!("io.py"),
         _ => return None,
     })
 }
