@@ -29,6 +29,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "types" => include_str!("types.py"),
         "contextlib" => include_str!("contextlib.py"),
         "io" => include_str!("io.py"),
+        "re" => include_str!("re.py"),
         _ => return None,
     })
 }
