@@ -120,9 +120,18 @@ pub fn type_new_kw(
     let mro = c3_mro(&bases)?;
     let layout = solid_layout(&bases)?;
     let mut dict = DictData::default();
+    let mut qualname_attr: Option<Arc<str>> = None;
     for (k, v) in vm.mapping_items(ns)? {
         let Some(key) = k.as_str() else { continue };
         if key == "__classcell__" {
+            continue;
+        }
+        if key == "__qualname__" {
+            // Kept in the type itself, not in its __dict__ (as in CPython).
+            match v.as_str() {
+                Some(q) => qualname_attr = Some(Arc::from(q)),
+                None => return Err(type_error(format!("type __qualname__ must be a str, not {}", crate::builtins::args::vtname(&v)))),
+            }
             continue;
         }
         let v = match (key, v.payload()) {
@@ -159,7 +168,7 @@ pub fn type_new_kw(
         }
         _ => None,
     };
-    let qualname = dict.get_str("__qualname__").and_then(|q| q.as_str().map(Arc::from)).unwrap_or_else(|| Arc::from(name));
+    let qualname = qualname_attr.unwrap_or_else(|| Arc::from(name));
     let td = TypeData {
         name: Mutex::new(Arc::from(name)),
         qualname: Mutex::new(qualname),
