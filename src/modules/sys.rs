@@ -157,6 +157,10 @@ fn stream_type() -> &'static ObjRef {
         add_method(&t, "flush", "TextIOWrapper.flush", s_flush);
         add_method(&t, "readline", "TextIOWrapper.readline", s_readline);
         add_method(&t, "read", "TextIOWrapper.read", s_read);
+        add_method(&t, "readlines", "TextIOWrapper.readlines", s_readlines);
+        add_method(&t, "writelines", "TextIOWrapper.writelines", s_writelines);
+        add_method(&t, "__iter__", "TextIOWrapper.__iter__", s_iter);
+        add_method(&t, "__next__", "TextIOWrapper.__next__", s_next);
         add_method(&t, "fileno", "TextIOWrapper.fileno", s_fileno);
         add_method(&t, "isatty", "TextIOWrapper.isatty", s_isatty);
         add_method(&t, "writable", "TextIOWrapper.writable", s_writable);
@@ -226,6 +230,41 @@ fn s_readline(_vm: &mut Vm, a: Args) -> PyResult {
     let mut line = String::new();
     std::io::stdin().read_line(&mut line).map_err(|e| crate::builtins::types::exceptions::io_error(&e, None))?;
     Ok(Value::string(line))
+}
+
+fn s_iter(_vm: &mut Vm, a: Args) -> PyResult {
+    which(&a)?;
+    Ok(a.pos[0].clone())
+}
+
+/// `for line in sys.stdin`: one line per step until end of input.
+fn s_next(vm: &mut Vm, a: Args) -> PyResult {
+    let line = s_readline(vm, a)?;
+    if line.as_str().map(|s| s.is_empty()).unwrap_or(true) {
+        return Err(crate::pvm::exc::stop_iteration(Value::None));
+    }
+    Ok(line)
+}
+
+fn s_readlines(vm: &mut Vm, a: Args) -> PyResult {
+    let mut out = Vec::new();
+    loop {
+        let line = s_readline(vm, Args::new(vec![a.pos[0].clone()]))?;
+        if line.as_str().map(|s| s.is_empty()).unwrap_or(true) {
+            break;
+        }
+        out.push(line);
+    }
+    Ok(Value::list(out))
+}
+
+fn s_writelines(vm: &mut Vm, a: Args) -> PyResult {
+    let me = a.pos.first().cloned().unwrap_or(Value::None);
+    let lines = a.pos.get(1).cloned().unwrap_or(Value::None);
+    for line in vm.collect(&lines)? {
+        s_write(vm, Args::new(vec![me.clone(), line]))?;
+    }
+    Ok(Value::None)
 }
 
 fn s_read(_vm: &mut Vm, a: Args) -> PyResult {
