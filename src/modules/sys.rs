@@ -48,7 +48,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     set("maxunicode", Value::Int(0x10ffff));
     let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
     set("executable", Value::string(exe));
-    set("builtin_module_names", Value::tuple(["builtins", "sys", "math", "time"].iter().map(|s| Value::str(s)).collect()));
+    set("builtin_module_names", Value::tuple(["builtins", "sys", "math", "_time", "posix"].iter().map(|s| Value::str(s)).collect()));
     set("float_info", namespace("float_info", &[
         ("max", Value::Float(f64::MAX)),
         ("min", Value::Float(f64::MIN_POSITIVE)),

@@ -30,6 +30,10 @@ pub fn source(name: &str) -> Option<&'static str> {
         "contextlib" => include_str!("contextlib.py"),
         "io" => include_str!("io.py"),
         "re" => include_str!("re.py"),
+        "time" => include_str!("time.py"),
+        "datetime" => include_str!("datetime.py"),
+        "_strptime" => include_str!("_strptime.py"),
+        "pprint" => include_str!("pprint.py"),
         _ => return None,
     })
 }

@@ -36,7 +36,56 @@ WrapperDescriptorType = type(object.__init__)
 MethodWrapperType = type(object().__str__)
 MethodDescriptorType = type(str.join)
 ClassMethodDescriptorType = type(dict.__dict__["fromkeys"]) if "fromkeys" in getattr(dict, "__dict__", {}) else None
-MappingProxyType = type(type.__dict__) if hasattr(type, "__dict__") else dict
+
+
+class MappingProxyType:
+    """A read-only view of a mapping."""
+
+    def __init__(self, mapping):
+        if not hasattr(mapping, "keys") or not hasattr(mapping, "__getitem__"):
+            raise TypeError("mappingproxy() argument must be a mapping, not %s" % type(mapping).__name__)
+        self._m = mapping
+
+    def __getitem__(self, key):
+        return self._m[key]
+
+    def __iter__(self):
+        return iter(self._m)
+
+    def __len__(self):
+        return len(self._m)
+
+    def __contains__(self, key):
+        return key in self._m
+
+    def get(self, key, default=None):
+        return self._m.get(key, default)
+
+    def keys(self):
+        return self._m.keys()
+
+    def values(self):
+        return self._m.values()
+
+    def items(self):
+        return self._m.items()
+
+    def copy(self):
+        return self._m.copy()
+
+    def __eq__(self, other):
+        return self._m == other
+
+    def __or__(self, other):
+        return dict(self._m) | other
+
+    def __repr__(self):
+        return "mappingproxy(%r)" % (self._m,)
+
+    def __str__(self):
+        return str(self._m)
+
+
 GetSetDescriptorType = type(FunctionType.__code__) if hasattr(FunctionType, "__code__") else None
 MemberDescriptorType = GetSetDescriptorType
 del _f, _g, _C
