@@ -49,6 +49,17 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
     set("executable", Value::string(exe));
     set("builtin_module_names", Value::tuple(["builtins", "sys", "math", "_time", "posix"].iter().map(|s| Value::str(s)).collect()));
+    set("hash_info", namespace("hash_info", &[
+        ("width", Value::Int(64)),
+        ("modulus", Value::Int((1i64 << 61) - 1)),
+        ("inf", Value::Int(314159)),
+        ("nan", Value::Int(0)),
+        ("imag", Value::Int(1000003)),
+        ("algorithm", Value::str("siphash13")),
+        ("hash_bits", Value::Int(64)),
+        ("seed_bits", Value::Int(128)),
+        ("cutoff", Value::Int(0)),
+    ]));
     set("float_info", namespace("float_info", &[
         ("max", Value::Float(f64::MAX)),
         ("min", Value::Float(f64::MIN_POSITIVE)),

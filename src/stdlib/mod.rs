@@ -34,6 +34,12 @@ pub fn source(name: &str) -> Option<&'static str> {
         "datetime" => include_str!("datetime.py"),
         "_strptime" => include_str!("_strptime.py"),
         "pprint" => include_str!("pprint.py"),
+        "numbers" => include_str!("numbers.py"),
+        "fractions" => include_str!("fractions.py"),
+        "statistics" => include_str!("statistics.py"),
+        "decimal" | "_pydecimal" => include_str!("_pydecimal.py"),
+        "contextvars" => include_str!("contextvars.py"),
+        "warnings" => include_str!("warnings.py"),
         _ => return None,
     })
 }
