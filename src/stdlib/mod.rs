@@ -40,6 +40,9 @@ pub fn source(name: &str) -> Option<&'static str> {
         "decimal" | "_pydecimal" => include_str!("_pydecimal.py"),
         "contextvars" => include_str!("contextvars.py"),
         "warnings" => include_str!("warnings.py"),
+        "gettext" => include_str!("gettext.py"),
+        "argparse" => include_str!("argparse.py"),
+        "shutil" => include_str!("shutil.py"),
         _ => return None,
     })
 }
