@@ -43,6 +43,15 @@ pub fn source(name: &str) -> Option<&'static str> {
         "gettext" => include_str!("gettext.py"),
         "argparse" => include_str!("argparse.py"),
         "shutil" => include_str!("shutil.py"),
+        "stat" => include_str!("stat.py"),
+        "fnmatch" => include_str!("fnmatch.py"),
+        "difflib" => include_str!("difflib.py"),
+        "colorsys" => include_str!("colorsys.py"),
+        "shlex" => include_str!("shlex.py"),
+        "keyword" => include_str!("keyword.py"),
+        "html" => include_str!("html.py"),
+        "html.entities" => include_str!("html_entities.py"),
+        "calendar" => include_str!("calendar.py"),
         _ => return None,
     })
 }
