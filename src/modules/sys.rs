@@ -39,7 +39,9 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     set("__stdin__", stream(Stream::Stdin));
     set("version", Value::str("3.11.0 (weft 0.1.0)"));
     let vi = vec![Value::Int(3), Value::Int(11), Value::Int(0), Value::str("final"), Value::Int(0)];
-    set("version_info", Value::tuple(vi));
+    let vi_tuple = Value::tuple(vi);
+    let vi_named = named_version_info(vm, &vi_tuple).unwrap_or(vi_tuple);
+    set("version_info", vi_named);
     set("hexversion", Value::Int(0x030b00f0));
     set("implementation", namespace("implementation", &[("name", Value::str("weft")), ("cache_tag", Value::str("weft-0.1.0"))]));
     set("platform", Value::str(std::env::consts::OS));
@@ -71,6 +73,27 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         ("radix", Value::Int(2)),
     ]));
     Ok(m)
+}
+
+/// `sys.version_info` as CPython has it: a tuple with named fields.
+fn named_version_info(vm: &mut Vm, vi: &Value) -> PyResult<Value> {
+    const SRC: &str = r#"
+class version_info(tuple):
+    __slots__ = ()
+    major = property(lambda self: self[0])
+    minor = property(lambda self: self[1])
+    micro = property(lambda self: self[2])
+    releaselevel = property(lambda self: self[3])
+    serial = property(lambda self: self[4])
+    def __repr__(self):
+        return 'sys.version_info(major=%r, minor=%r, micro=%r, releaselevel=%r, serial=%r)' % tuple(self)
+"#;
+    let ns = Value::obj(Payload::Dict(Default::default()));
+    let builtins = vm.rt.builtins_module.clone();
+    let exec = vm.getattr(&builtins, "exec")?;
+    vm.call(&exec, Args::new(vec![Value::str(SRC), ns.clone()]))?;
+    let cls = vm.getitem(&ns, &Value::str("version_info"))?;
+    vm.call(&cls, Args::new(vec![vi.clone()]))
 }
 
 /// A simple attribute bag (a module object used as a namespace).
