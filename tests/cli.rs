@@ -78,6 +78,27 @@ fn dash_reads_the_program_from_stdin() {
 }
 
 #[test]
+fn stdin_is_iterable_like_cpython() {
+    use std::io::Write;
+    let d = tempdir("stdin_iter");
+    std::fs::write(
+        d.join("prog.py"),
+        "import sys\nname = input('? ')\nprint('hi', name)\nfor line in sys.stdin:\n    print('line:', line.rstrip())\nprint(sys.stdin.readlines(), repr(sys.stdin.read()))\n",
+    )
+    .unwrap();
+    let mut child = weft()
+        .arg("prog.py")
+        .current_dir(&d)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"Bob\na\nb\n").unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(stdout(&o), "? hi Bob\nline: a\nline: b\n[] ''\n");
+}
+
+#[test]
 fn dash_m_runs_module_as_main() {
     let d = tempdir("dashm");
     std::fs::write(d.join("tool.py"), "print('tool', __name__)\n").unwrap();

@@ -27,7 +27,47 @@ pub fn check_method(name: &str, a: &Args, min: usize, max: usize) -> PyResult<()
     if a.pos.is_empty() {
         return Err(type_error(format!("descriptor '{name}' needs an argument")));
     }
-    count_error(name, a.pos.len() - 1, min, max)
+    let n = a.pos.len() - 1;
+    if (min..=max).contains(&n) {
+        return Ok(());
+    }
+    if name.starts_with("__") {
+        return count_error(name, n, min, max);
+    }
+    // CPython names the built-in type for no-argument and one-argument
+    // methods ("str.upper() takes no arguments (1 given)"), and str, bytes
+    // and int methods with optional arguments count them "at least"/"at most".
+    let owner = builtin_base_name(&a.pos[0]);
+    if min == max && max <= 1 {
+        return count_error(&format!("{owner}.{name}"), n, min, max);
+    }
+    let takes_style = matches!(
+        name,
+        "find" | "rfind" | "index" | "rindex" | "count" | "startswith" | "endswith" | "split" | "rsplit" | "encode" | "decode"
+            | "expandtabs" | "splitlines" | "to_bytes" | "from_bytes"
+    );
+    if min < max && matches!(owner.as_str(), "str" | "bytes" | "bytearray" | "int") && takes_style {
+        let (word, k) = if n < min { ("least", min) } else { ("most", max) };
+        return Err(type_error(format!("{name}() takes at {word} {k} argument{} ({n} given)", plural(k))));
+    }
+    count_error(name, n, min, max)
+}
+
+/// The name of the first built-in type in the MRO of `v`'s type.
+fn builtin_base_name(v: &Value) -> String {
+    let t = type_of(v);
+    let td = type_data(t);
+    if !td.heap_type {
+        return td.name.lock().to_string();
+    }
+    for b in td.mro.iter() {
+        let bd = type_data(b);
+        if !bd.heap_type {
+            return bd.name.lock().to_string();
+        }
+    }
+    let name = td.name.lock().to_string();
+    name
 }
 
 fn count_error(name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {

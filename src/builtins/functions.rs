@@ -59,9 +59,47 @@ pub fn install(dict: &mut DictData) {
         ("exec", super::exec::exec),
         ("eval", super::exec::eval),
         ("compile", super::exec::compile),
+        ("exit", exit),
+        ("quit", exit),
+        ("__import__", dunder_import),
     ];
     for (name, f) in fns {
         dict.set_str(Value::str(name), native(name, *f));
+    }
+}
+
+/// `exit(code=None)` / `quit(code=None)`: raise SystemExit, as the `site`
+/// helpers do in CPython.
+fn exit(_vm: &mut Vm, a: Args) -> PyResult {
+    if a.pos.len() > 1 {
+        return Err(type_error(format!("Quitter.__call__() takes from 1 to 2 positional arguments but {} were given", a.pos.len() + 1)));
+    }
+    Err(crate::pvm::exc::PyErr::with_args("SystemExit", a.pos.clone()))
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`:
+/// the top-level package, or the module itself when `fromlist` is given.
+fn dunder_import(vm: &mut Vm, mut a: Args) -> PyResult {
+    let fromlist = a.take_kw("fromlist").or_else(|| a.pos.get(3).cloned()).unwrap_or(Value::None);
+    let level = a.take_kw("level").or_else(|| a.pos.get(4).cloned()).unwrap_or(Value::Int(0));
+    a.take_kw("globals");
+    a.take_kw("locals");
+    let Some(name) = a.pos.first().and_then(|v| v.as_str().map(|s| s.to_string())) else {
+        return Err(type_error("__import__() argument 1 must be str"));
+    };
+    if !matches!(level, Value::Int(0)) {
+        return Err(crate::pvm::exc::PyErr::new("ImportError", "weft's __import__ supports only absolute imports (level=0)"));
+    }
+    if name.is_empty() {
+        return Err(crate::pvm::exc::value_error("Empty module name"));
+    }
+    let leaf = vm.import_absolute(&name)?;
+    if !fromlist.is_none() && vm.truthy(&fromlist)? {
+        return Ok(leaf);
+    }
+    match name.split_once('.') {
+        Some((top, _)) => vm.import_absolute(top),
+        None => Ok(leaf),
     }
 }
 
@@ -94,6 +132,8 @@ fn print(vm: &mut Vm, mut a: Args) -> PyResult {
         return Err(type_error(format!("'{k}' is an invalid keyword argument for print()")));
     }
     let file = if file.is_none() { sys_stdout(vm) } else { file };
+    // Output shows whether a dropped generator's `finally` ran first.
+    vm.run_generator_finalizers();
     let mut out = String::new();
     for (i, v) in a.pos.iter().enumerate() {
         if i > 0 {

@@ -71,13 +71,8 @@ pub fn zip(vm: &mut Vm, mut a: Args) -> PyResult {
     no_kw("zip", &a)?;
     let mut its = Vec::with_capacity(a.pos.len());
     for (i, v) in a.pos.iter().enumerate() {
-        match vm.iter(v) {
-            Ok(it) => its.push(it),
-            Err(e) if e.matches("TypeError") => {
-                return Err(type_error(format!("zip argument #{} must support iteration", i + 1)))
-            }
-            Err(e) => return Err(e),
-        }
+        let _ = i;
+        its.push(vm.iter(v)?);
     }
     Ok(make_iter(Zip { its, strict, done: false }))
 }
@@ -119,7 +114,9 @@ pub fn sorted(vm: &mut Vm, mut a: Args) -> PyResult {
 
 pub fn reversed(vm: &mut Vm, a: Args) -> PyResult {
     no_kwargs("reversed", &a)?;
-    check_args("reversed", &a, 1, 1)?;
+    if a.pos.len() != 1 {
+        return Err(type_error(format!("reversed expected 1 argument, got {}", a.pos.len())));
+    }
     let seq = &a.pos[0];
     if !user_overrides(seq, "__reversed__") {
         match seq.payload() {
@@ -203,7 +200,12 @@ pub fn max(vm: &mut Vm, a: Args) -> PyResult {
 pub fn sum(vm: &mut Vm, mut a: Args) -> PyResult {
     let start = a.take_kw("start");
     no_kw("sum", &a)?;
-    check_args("sum", &a, 1, 2)?;
+    if a.pos.is_empty() {
+        return Err(type_error("sum() takes at least 1 positional argument (0 given)"));
+    }
+    if a.pos.len() > 2 {
+        return Err(type_error(format!("sum() takes at most 2 arguments ({} given)", a.pos.len())));
+    }
     let mut acc = start.or_else(|| a.pos.get(1).cloned()).unwrap_or(Value::Int(0));
     match acc.payload() {
         Some(Payload::Str(_)) => return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]")),

@@ -134,6 +134,7 @@ opcodes! {
     CopyDictWithoutKeys, "", |_| 0, "subject, keys_tuple -> subject, dict(subject) without keys";
     SetupAnnotations, "", |_| 0, "Ensure __annotations__ exists in the locals dict.";
     JumpIfNotExcMatch, "target", |_| -2, "exc, type -> ; jump to target unless isinstance(exc, type). (Reserved; the compiler uses CheckExcMatch.)";
+    PopIter, "", |_| -1, "it -> ; a `for` loop left early (break/return) drops its iterator, then runs the finalizers of generators that freed.";
 }
 
 /// Binary operators (`BinaryOp` operand). `INPLACE` is added for `+=` etc.

@@ -132,7 +132,7 @@ impl<'a> Compiler<'a> {
         let saved = self.unwind_to(idx)?;
         let brk = match self.fblocks[idx] {
             FBlock::ForLoop { brk, .. } => {
-                self.emit(Op::PopTop, 0);
+                self.emit(Op::PopIter, 0);
                 brk
             }
             FBlock::WhileLoop { brk, .. } => brk,
@@ -195,7 +195,8 @@ impl<'a> Compiler<'a> {
                 if preserve_tos {
                     self.emit(Op::Swap, 2);
                 }
-                self.emit(Op::PopTop, 0);
+                let pop = if matches!(b, FBlock::ForLoop { .. }) { Op::PopIter } else { Op::PopTop };
+                self.emit(pop, 0);
             }
             FBlock::FinallyTry { body } => {
                 self.emit(Op::PopBlock, 0);

@@ -19,6 +19,10 @@ pub fn make(_vm: &mut Vm) -> PyResult<Value> {
         ("exp", "math.exp", exp),
         ("exp2", "math.exp2", exp2),
         ("expm1", "math.expm1", expm1),
+        ("erf", "math.erf", erf),
+        ("erfc", "math.erfc", erfc),
+        ("gamma", "math.gamma", gamma),
+        ("lgamma", "math.lgamma", lgamma),
         ("log", "math.log", log),
         ("log2", "math.log2", log2),
         ("log10", "math.log10", log10),
@@ -153,6 +157,192 @@ unary! {
     fabs => f64::abs, false;
     degrees => f64::to_degrees, true;
     radians => f64::to_radians, false;
+}
+
+mod libm {
+    extern "C" {
+        pub fn erf(x: f64) -> f64;
+        pub fn erfc(x: f64) -> f64;
+    }
+}
+
+/// The C library's erf, as CPython uses.
+fn c_erf(x: f64) -> f64 {
+    // SAFETY: `erf` is a pure function of its argument from the C math
+    // library (always linked with std on the supported platforms).
+    unsafe { libm::erf(x) }
+}
+
+fn c_erfc(x: f64) -> f64 {
+    // SAFETY: as for `c_erf`: a pure C math-library function.
+    unsafe { libm::erfc(x) }
+}
+
+fn erf(vm: &mut Vm, a: Args) -> PyResult {
+    Ok(Value::float(c_erf(one_arg(vm, &a, "erf")?)))
+}
+
+fn erfc(vm: &mut Vm, a: Args) -> PyResult {
+    Ok(Value::float(c_erfc(one_arg(vm, &a, "erfc")?)))
+}
+
+// CPython's own Lanczos-approximation gamma and lgamma (mathmodule.c), so
+// results match it to the last digit.
+const LANCZOS_G: f64 = 6.024680040776729583740234375;
+const LANCZOS_G_MINUS_HALF: f64 = 5.524680040776729583740234375;
+const LANCZOS_NUM: [f64; 13] = [
+    23531376880.410759688572007674451636754734846804940,
+    42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843,
+    17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708,
+    1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801,
+    31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768,
+    186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024,
+    210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408,
+];
+const LANCZOS_DEN: [f64; 13] =
+    [0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0, 2637558.0, 357423.0, 32670.0, 1925.0, 66.0, 1.0];
+const GAMMA_INTEGRAL: [f64; 23] = [
+    1.0, 1.0, 2.0, 6.0, 24.0, 120.0, 720.0, 5040.0, 40320.0, 362880.0, 3628800.0, 39916800.0, 479001600.0, 6227020800.0,
+    87178291200.0, 1307674368000.0, 20922789888000.0, 355687428096000.0, 6402373705728000.0, 121645100408832000.0,
+    2432902008176640000.0, 51090942171709440000.0, 1124000727777607680000.0,
+];
+const LOGPI: f64 = 1.144729885849400174143427351353058711647;
+
+fn lanczos_sum(x: f64) -> f64 {
+    let (mut num, mut den) = (0.0f64, 0.0f64);
+    if x < 5.0 {
+        for i in (0..13).rev() {
+            num = num * x + LANCZOS_NUM[i];
+            den = den * x + LANCZOS_DEN[i];
+        }
+    } else {
+        for i in 0..13 {
+            num = num / x + LANCZOS_NUM[i];
+            den = den / x + LANCZOS_DEN[i];
+        }
+    }
+    num / den
+}
+
+fn m_sinpi(x: f64) -> f64 {
+    let pi = std::f64::consts::PI;
+    let y = x.abs() % 2.0;
+    let n = (2.0 * y).round() as i32;
+    let r = match n {
+        0 => (pi * y).sin(),
+        1 => (pi * (y - 0.5)).cos(),
+        2 => (pi * (1.0 - y)).sin(),
+        3 => -(pi * (y - 1.5)).cos(),
+        _ => (pi * (y - 2.0)).sin(),
+    };
+    1f64.copysign(x) * r
+}
+
+/// Gamma; Err(true) for a domain error, Err(false) for overflow.
+fn m_tgamma(x: f64) -> Result<f64, bool> {
+    if !x.is_finite() {
+        return if x.is_nan() || x > 0.0 { Ok(x) } else { Err(true) };
+    }
+    if x == 0.0 {
+        return Err(true);
+    }
+    if x == x.floor() {
+        if x < 0.0 {
+            return Err(true);
+        }
+        if x <= 23.0 {
+            return Ok(GAMMA_INTEGRAL[x as usize - 1]);
+        }
+    }
+    let absx = x.abs();
+    if absx < 1e-20 {
+        let r = 1.0 / x;
+        return if r.is_infinite() { Err(false) } else { Ok(r) };
+    }
+    if absx > 200.0 {
+        return if x < 0.0 { Ok(0.0 / m_sinpi(x)) } else { Err(false) };
+    }
+    let y = absx + LANCZOS_G_MINUS_HALF;
+    let mut z = if absx > LANCZOS_G_MINUS_HALF {
+        let q = y - absx;
+        q - LANCZOS_G_MINUS_HALF
+    } else {
+        let q = y - LANCZOS_G_MINUS_HALF;
+        q - absx
+    };
+    z = z * LANCZOS_G / y;
+    let mut r;
+    if x < 0.0 {
+        r = -std::f64::consts::PI / m_sinpi(absx) / absx * y.exp() / lanczos_sum(absx);
+        r -= z * r;
+        if absx < 140.0 {
+            r /= y.powf(absx - 0.5);
+        } else {
+            let sqrtpow = y.powf(absx / 2.0 - 0.25);
+            r /= sqrtpow;
+            r /= sqrtpow;
+        }
+    } else {
+        r = lanczos_sum(absx) / y.exp();
+        r += z * r;
+        if absx < 140.0 {
+            r *= y.powf(absx - 0.5);
+        } else {
+            let sqrtpow = y.powf(absx / 2.0 - 0.25);
+            r *= sqrtpow;
+            r *= sqrtpow;
+        }
+    }
+    if r.is_infinite() {
+        return Err(false);
+    }
+    Ok(r)
+}
+
+fn m_lgamma(x: f64) -> Result<f64, bool> {
+    if !x.is_finite() {
+        return Ok(if x.is_nan() { x } else { f64::INFINITY });
+    }
+    if x == x.floor() && x <= 2.0 {
+        return if x <= 0.0 { Err(true) } else { Ok(0.0) };
+    }
+    let absx = x.abs();
+    if absx < 1e-20 {
+        return Ok(-absx.ln());
+    }
+    let mut r = lanczos_sum(absx).ln() - LANCZOS_G;
+    r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
+    if x < 0.0 {
+        r = LOGPI - m_sinpi(absx).abs().ln() - absx.ln() - r;
+    }
+    if r.is_infinite() {
+        return Err(false);
+    }
+    Ok(r)
+}
+
+fn gamma(vm: &mut Vm, a: Args) -> PyResult {
+    let x = one_arg(vm, &a, "gamma")?;
+    match m_tgamma(x) {
+        Ok(r) => Ok(Value::float(r)),
+        Err(true) => Err(domain()),
+        Err(false) => Err(range()),
+    }
+}
+
+fn lgamma(vm: &mut Vm, a: Args) -> PyResult {
+    let x = one_arg(vm, &a, "lgamma")?;
+    match m_lgamma(x) {
+        Ok(r) => Ok(Value::float(r)),
+        Err(true) => Err(domain()),
+        Err(false) => Err(range()),
+    }
 }
 
 fn atanh(vm: &mut Vm, a: Args) -> PyResult {

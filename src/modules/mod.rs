@@ -16,7 +16,7 @@ pub fn native_module(name: &str) -> Option<fn(&mut Vm) -> PyResult<Value>> {
     match name {
         "sys" => Some(sys::make),
         "math" => Some(math::make),
-        "time" => Some(time::make),
+        "_time" => Some(time::make),
         "posix" => Some(os::make),
         _ => None,
     }

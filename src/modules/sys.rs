@@ -39,7 +39,9 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     set("__stdin__", stream(Stream::Stdin));
     set("version", Value::str("3.11.0 (weft 0.1.0)"));
     let vi = vec![Value::Int(3), Value::Int(11), Value::Int(0), Value::str("final"), Value::Int(0)];
-    set("version_info", Value::tuple(vi));
+    let vi_tuple = Value::tuple(vi);
+    let vi_named = named_version_info(vm, &vi_tuple).unwrap_or(vi_tuple);
+    set("version_info", vi_named);
     set("hexversion", Value::Int(0x030b00f0));
     set("implementation", namespace("implementation", &[("name", Value::str("weft")), ("cache_tag", Value::str("weft-0.1.0"))]));
     set("platform", Value::str(std::env::consts::OS));
@@ -48,7 +50,18 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     set("maxunicode", Value::Int(0x10ffff));
     let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
     set("executable", Value::string(exe));
-    set("builtin_module_names", Value::tuple(["builtins", "sys", "math", "time"].iter().map(|s| Value::str(s)).collect()));
+    set("builtin_module_names", Value::tuple(["builtins", "sys", "math", "_time", "posix"].iter().map(|s| Value::str(s)).collect()));
+    set("hash_info", namespace("hash_info", &[
+        ("width", Value::Int(64)),
+        ("modulus", Value::Int((1i64 << 61) - 1)),
+        ("inf", Value::Int(314159)),
+        ("nan", Value::Int(0)),
+        ("imag", Value::Int(1000003)),
+        ("algorithm", Value::str("siphash13")),
+        ("hash_bits", Value::Int(64)),
+        ("seed_bits", Value::Int(128)),
+        ("cutoff", Value::Int(0)),
+    ]));
     set("float_info", namespace("float_info", &[
         ("max", Value::float(f64::MAX)),
         ("min", Value::float(f64::MIN_POSITIVE)),
@@ -60,6 +73,27 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         ("radix", Value::Int(2)),
     ]));
     Ok(m)
+}
+
+/// `sys.version_info` as CPython has it: a tuple with named fields.
+fn named_version_info(vm: &mut Vm, vi: &Value) -> PyResult<Value> {
+    const SRC: &str = r#"
+class version_info(tuple):
+    __slots__ = ()
+    major = property(lambda self: self[0])
+    minor = property(lambda self: self[1])
+    micro = property(lambda self: self[2])
+    releaselevel = property(lambda self: self[3])
+    serial = property(lambda self: self[4])
+    def __repr__(self):
+        return 'sys.version_info(major=%r, minor=%r, micro=%r, releaselevel=%r, serial=%r)' % tuple(self)
+"#;
+    let ns = Value::obj(Payload::Dict(Default::default()));
+    let builtins = vm.rt.builtins_module.clone();
+    let exec = vm.getattr(&builtins, "exec")?;
+    vm.call(&exec, Args::new(vec![Value::str(SRC), ns.clone()]))?;
+    let cls = vm.getitem(&ns, &Value::str("version_info"))?;
+    vm.call(&cls, Args::new(vec![vi.clone()]))
 }
 
 /// A simple attribute bag (a module object used as a namespace).
@@ -157,6 +191,10 @@ fn stream_type() -> &'static ObjRef {
         add_method(&t, "flush", "TextIOWrapper.flush", s_flush);
         add_method(&t, "readline", "TextIOWrapper.readline", s_readline);
         add_method(&t, "read", "TextIOWrapper.read", s_read);
+        add_method(&t, "readlines", "TextIOWrapper.readlines", s_readlines);
+        add_method(&t, "writelines", "TextIOWrapper.writelines", s_writelines);
+        add_method(&t, "__iter__", "TextIOWrapper.__iter__", s_iter);
+        add_method(&t, "__next__", "TextIOWrapper.__next__", s_next);
         add_method(&t, "fileno", "TextIOWrapper.fileno", s_fileno);
         add_method(&t, "isatty", "TextIOWrapper.isatty", s_isatty);
         add_method(&t, "writable", "TextIOWrapper.writable", s_writable);
@@ -226,6 +264,41 @@ fn s_readline(_vm: &mut Vm, a: Args) -> PyResult {
     let mut line = String::new();
     std::io::stdin().read_line(&mut line).map_err(|e| crate::builtins::types::exceptions::io_error(&e, None))?;
     Ok(Value::string(line))
+}
+
+fn s_iter(_vm: &mut Vm, a: Args) -> PyResult {
+    which(&a)?;
+    Ok(a.pos[0].clone())
+}
+
+/// `for line in sys.stdin`: one line per step until end of input.
+fn s_next(vm: &mut Vm, a: Args) -> PyResult {
+    let line = s_readline(vm, a)?;
+    if line.as_str().map(|s| s.is_empty()).unwrap_or(true) {
+        return Err(crate::pvm::exc::stop_iteration(Value::None));
+    }
+    Ok(line)
+}
+
+fn s_readlines(vm: &mut Vm, a: Args) -> PyResult {
+    let mut out = Vec::new();
+    loop {
+        let line = s_readline(vm, Args::new(vec![a.pos[0].clone()]))?;
+        if line.as_str().map(|s| s.is_empty()).unwrap_or(true) {
+            break;
+        }
+        out.push(line);
+    }
+    Ok(Value::list(out))
+}
+
+fn s_writelines(vm: &mut Vm, a: Args) -> PyResult {
+    let me = a.pos.first().cloned().unwrap_or(Value::None);
+    let lines = a.pos.get(1).cloned().unwrap_or(Value::None);
+    for line in vm.collect(&lines)? {
+        s_write(vm, Args::new(vec![me.clone(), line]))?;
+    }
+    Ok(Value::None)
 }
 
 fn s_read(_vm: &mut Vm, a: Args) -> PyResult {

@@ -12,7 +12,7 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 pub fn make(_vm: &mut Vm) -> PyResult<Value> {
     epoch();
     Ok(super::module_with(
-        "time",
+        "_time",
         &[
             ("time", "time.time", time),
             ("time_ns", "time.time_ns", time_ns),

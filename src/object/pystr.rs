@@ -62,6 +62,10 @@ impl PyStr {
 
 /// FNV-1a folded so that it is never 0 or the "-1" of CPython's C API.
 pub fn str_hash(s: &str) -> u64 {
+    if s.is_empty() {
+        // CPython: hash('') == 0 (other str hashes are randomized there).
+        return 0;
+    }
     let mut h: u64 = 0xcbf29ce484222325;
     for b in s.as_bytes() {
         h ^= *b as u64;
@@ -74,6 +78,44 @@ pub fn str_hash(s: &str) -> u64 {
     } else {
         h
     }
+}
+
+/// CPython 3.11's tuple hash (xxHash-based `tuplehash`) over item hashes.
+pub fn tuple_hash_of(hashes: impl ExactSizeIterator<Item = i64>) -> i64 {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+    let len = hashes.len() as u64;
+    let mut acc = P5;
+    for h in hashes {
+        acc = acc.wrapping_add((h as u64).wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add(len ^ (P5 ^ 3527539));
+    if acc == u64::MAX {
+        return 1546275796;
+    }
+    acc as i64
+}
+
+/// CPython 3.11's frozenset hash over the members' hashes.
+pub fn frozenset_hash_of(hashes: impl ExactSizeIterator<Item = u64>) -> i64 {
+    fn shuffle(h: u64) -> u64 {
+        ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167)
+    }
+    let n = hashes.len() as u64;
+    let mut hash: u64 = 0;
+    for h in hashes {
+        hash ^= shuffle(h);
+    }
+    hash ^= (n + 1).wrapping_mul(1927868237);
+    hash ^= (hash >> 11) ^ (hash >> 25);
+    hash = hash.wrapping_mul(69069).wrapping_add(907133923);
+    if hash == u64::MAX {
+        return 590923713;
+    }
+    hash as i64
 }
 
 /// The name of a lookup: its text and cached hash, plus the `str` object

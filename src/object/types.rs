@@ -144,6 +144,15 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
     ("UserWarning", "Warning"),
     ("DeprecationWarning", "Warning"),
     ("RuntimeWarning", "Warning"),
+    ("UnicodeTranslateError", "UnicodeError"),
+    ("PendingDeprecationWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
+    ("FutureWarning", "Warning"),
+    ("ImportWarning", "Warning"),
+    ("UnicodeWarning", "Warning"),
+    ("BytesWarning", "Warning"),
+    ("ResourceWarning", "Warning"),
+    ("EncodingWarning", "Warning"),
 ];
 
 pub fn new_type(name: &str, base: Option<ObjRef>, layout: Layout, heap_type: bool) -> ObjRef {
@@ -574,28 +583,16 @@ pub fn native_hash(v: &Value) -> Result<Option<i64>, ()> {
                 Payload::BigInt(b) => hash_bigint(b),
                 Payload::Bytes(b) => crate::object::pystr::str_hash(&String::from_utf8_lossy(b)) as i64 ^ 0x55,
                 Payload::Tuple(items) => {
-                    // xxHash-style combine as in CPython's tuplehash.
-                    let mut acc: u64 = 0x27D4EB2F165667C5;
+                    let mut hs = Vec::with_capacity(items.len());
                     for it in items.iter() {
-                        let h = match native_hash(it)? {
-                            Some(h) => h,
+                        match native_hash(it)? {
+                            Some(h) => hs.push(h),
                             None => return Ok(None),
-                        };
-                        acc = acc.wrapping_add((h as u64).wrapping_mul(0xC2B2AE3D27D4EB4F));
-                        acc = acc.rotate_left(31);
-                        acc = acc.wrapping_mul(0x9E3779B185EBCA87);
+                        }
                     }
-                    acc = acc.wrapping_add(items.len() as u64 ^ (0x27D4EB2F165667C5 ^ 3527539));
-                    (acc >> 1) as i64
+                    crate::object::pystr::tuple_hash_of(hs.into_iter())
                 }
-                Payload::FrozenSet(d) => {
-                    let mut acc: u64 = 0;
-                    for e in d.iter() {
-                        let h = e.hash;
-                        acc ^= (h ^ (h << 16) ^ 89869747).wrapping_mul(3644798167);
-                    }
-                    (acc >> 1) as i64
-                }
+                Payload::FrozenSet(d) => crate::object::pystr::frozenset_hash_of(d.iter().map(|e| e.hash).collect::<Vec<_>>().into_iter()),
                 Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::ByteArray(_) => return Err(()),
                 Payload::Slice { .. } => return Err(()),
                 _ => (Arc::as_ptr(o) as usize >> 4) as i64,

@@ -201,7 +201,7 @@ impl Vm {
     /// Calls a data descriptor's getter.
     fn descr_get(&mut self, d: &Value, obj: &Value, t: &ObjRef) -> PyResult {
         match d.payload() {
-            Some(Payload::Property { fget, .. }) => {
+            Some(Payload::Property { fget, .. }) if !crate::builtins::args::user_overrides(d, "__get__") => {
                 if fget.is_none() {
                     return Err(attribute_error("property has no getter"));
                 }
@@ -242,16 +242,20 @@ impl Vm {
         let Some(n) = Name::from_value(name) else {
             return Err(type_error("attribute name must be string"));
         };
-        if let Some(Payload::Type(td)) = obj.payload() {
-            if !td.heap_type {
-                return Err(type_error(format!("cannot set '{}' attribute of immutable type '{}'", n.text, td.name.lock())));
+        if let Some(Payload::Type(_)) = obj.payload() {
+            let meta = type_of(obj);
+            if !std::sync::Arc::ptr_eq(meta, &crate::object::types::types().type_) {
+                // A metaclass's own __setattr__ (written in Python) sees `C.x = v`.
+                if let Some(sa) = lookup_in_type(meta, "__setattr__") {
+                    if !matches!(sa.payload(), Some(Payload::NativeFunc(_))) {
+                        let meta = meta.clone();
+                        let f = self.bind_descriptor(&sa, obj, &meta)?;
+                        self.call2(&f, name.clone(), v)?;
+                        return Ok(());
+                    }
+                }
             }
-            match n.text {
-                "__name__" => *td.name.lock() = std::sync::Arc::from(v.as_str().unwrap_or("")),
-                "__qualname__" => *td.qualname.lock() = std::sync::Arc::from(v.as_str().unwrap_or("")),
-                _ => td.dict.lock().set_name(&n, v),
-            }
-            return Ok(());
+            return self.type_setattr(obj, &n, v);
         }
         let t = type_of(obj);
         if type_flags(t) & tflags::CUSTOM_SETATTR != 0 {
@@ -263,6 +267,22 @@ impl Vm {
             }
         }
         self.generic_setattr_name(obj, &n, v)
+    }
+
+    /// `type.__setattr__`: sets an attribute of a class.
+    pub fn type_setattr(&mut self, obj: &Value, n: &Name, v: Value) -> PyResult<()> {
+        if let Some(Payload::Type(td)) = obj.payload() {
+            if !td.heap_type {
+                return Err(type_error(format!("cannot set '{}' attribute of immutable type '{}'", n.text, td.name.lock())));
+            }
+            match n.text {
+                "__name__" => *td.name.lock() = std::sync::Arc::from(v.as_str().unwrap_or("")),
+                "__qualname__" => *td.qualname.lock() = std::sync::Arc::from(v.as_str().unwrap_or("")),
+                _ => td.dict.lock().set_name(n, v),
+            }
+            return Ok(());
+        }
+        Err(type_error(format!("descriptor '__setattr__' requires a 'type' object but received a '{}'", type_name(obj))))
     }
 
     /// `object.__setattr__`: data descriptors, then the instance dict.
@@ -278,6 +298,10 @@ impl Vm {
         let t = type_of(obj);
         if let Some(d) = lookup_in_type_name(t, name) {
             match d.payload() {
+                Some(Payload::Property { .. }) if crate::builtins::args::user_overrides(&d, "__set__") => {
+                    self.call_special(&d, "__set__", vec![obj.clone(), v])?;
+                    return Ok(());
+                }
                 Some(Payload::Property { fset, .. }) => {
                     if fset.is_none() {
                         return Err(attribute_error(format!(
@@ -335,6 +359,10 @@ impl Vm {
             }
         }
         if let Some(d) = lookup_in_type(&t, n) {
+            if matches!(d.payload(), Some(Payload::Property { .. })) && crate::builtins::args::user_overrides(&d, "__delete__") {
+                self.call_special(&d, "__delete__", vec![obj.clone()])?;
+                return Ok(());
+            }
             if let Some(Payload::Property { fdel, .. }) = d.payload() {
                 if fdel.is_none() {
                     return Err(attribute_error(format!("property '{n}' of '{}' object has no deleter", type_name(obj))));

@@ -2,7 +2,7 @@
 //! linearization, `object`'s default slots, `super`, `property`,
 //! `staticmethod` and `classmethod`.
 
-use super::exc::{type_error, PyErr};
+use super::exc::{attribute_error, type_error, PyErr};
 use super::ops::type_name;
 use super::{PyResult, Vm};
 use crate::object::types::{is_subtype, lookup_in_type, type_data, type_of, types};
@@ -121,9 +121,18 @@ pub fn type_new_kw(
     let mro = c3_mro(&bases)?;
     let layout = solid_layout(&bases)?;
     let mut dict = DictData::default();
+    let mut qualname_attr: Option<Arc<str>> = None;
     for (k, v) in vm.mapping_items(ns)? {
         let Some(key) = k.as_str() else { continue };
         if key == "__classcell__" {
+            continue;
+        }
+        if key == "__qualname__" {
+            // Kept in the type itself, not in its __dict__ (as in CPython).
+            match v.as_str() {
+                Some(q) => qualname_attr = Some(Arc::from(q)),
+                None => return Err(type_error(format!("type __qualname__ must be a str, not {}", crate::builtins::args::vtname(&v)))),
+            }
             continue;
         }
         let v = match (key, v.payload()) {
@@ -160,7 +169,7 @@ pub fn type_new_kw(
         }
         _ => None,
     };
-    let qualname = dict.get_str("__qualname__").and_then(|q| q.as_str().map(Arc::from)).unwrap_or_else(|| Arc::from(name));
+    let qualname = qualname_attr.unwrap_or_else(|| Arc::from(name));
     let td = TypeData {
         name: Mutex::new(Arc::from(name)),
         qualname: Mutex::new(qualname),
@@ -375,6 +384,15 @@ fn object_setattr(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
+fn type_setattr(vm: &mut Vm, args: Args) -> PyResult {
+    let name = arg(&args, 1)?;
+    let Some(n) = crate::object::Name::from_value(name) else {
+        return Err(type_error("attribute name must be string"));
+    };
+    vm.type_setattr(arg(&args, 0)?, &n, arg(&args, 2)?.clone())?;
+    Ok(Value::None)
+}
+
 fn object_format(vm: &mut Vm, args: Args) -> PyResult {
     let v = arg(&args, 0)?.clone();
     let spec = args.pos.get(1).and_then(|s| s.as_str()).unwrap_or("");
@@ -494,6 +512,64 @@ fn property_fget(_vm: &mut Vm, args: Args) -> PyResult {
     }
 }
 
+fn property_fset(_vm: &mut Vm, args: Args) -> PyResult {
+    match arg(&args, 0)?.payload() {
+        Some(Payload::Property { fset, .. }) => Ok(fset.clone()),
+        _ => Ok(Value::None),
+    }
+}
+fn property_fdel(_vm: &mut Vm, args: Args) -> PyResult {
+    match arg(&args, 0)?.payload() {
+        Some(Payload::Property { fdel, .. }) => Ok(fdel.clone()),
+        _ => Ok(Value::None),
+    }
+}
+
+/// `property.__get__(obj, type=None)` (what a subclass's `super().__get__` reaches).
+fn property_get(vm: &mut Vm, args: Args) -> PyResult {
+    let p = arg(&args, 0)?;
+    let obj = args.pos.get(1).cloned().unwrap_or(Value::None);
+    if obj.is_none() {
+        return Ok(p.clone());
+    }
+    match p.payload() {
+        Some(Payload::Property { fget, .. }) if !fget.is_none() => {
+            let f = fget.clone();
+            vm.call1(&f, obj)
+        }
+        _ => Err(attribute_error("property has no getter")),
+    }
+}
+
+/// `property.__set__(obj, value)`.
+fn property_set(vm: &mut Vm, args: Args) -> PyResult {
+    let p = arg(&args, 0)?;
+    let obj = arg(&args, 1)?.clone();
+    let v = arg(&args, 2)?.clone();
+    match p.payload() {
+        Some(Payload::Property { fset, .. }) if !fset.is_none() => {
+            let f = fset.clone();
+            vm.call2(&f, obj, v)?;
+            Ok(Value::None)
+        }
+        _ => Err(attribute_error(format!("property of '{}' object has no setter", crate::builtins::args::vtname(&obj)))),
+    }
+}
+
+/// `property.__delete__(obj)`.
+fn property_delete(vm: &mut Vm, args: Args) -> PyResult {
+    let p = arg(&args, 0)?;
+    let obj = arg(&args, 1)?.clone();
+    match p.payload() {
+        Some(Payload::Property { fdel, .. }) if !fdel.is_none() => {
+            let f = fdel.clone();
+            vm.call1(&f, obj)?;
+            Ok(Value::None)
+        }
+        _ => Err(attribute_error(format!("property of '{}' object has no deleter", crate::builtins::args::vtname(&obj)))),
+    }
+}
+
 fn staticmethod_new(_vm: &mut Vm, args: Args) -> PyResult {
     Ok(make_instance(arg(&args, 0)?, &types().staticmethod, Payload::StaticMethod(arg(&args, 1)?.clone())))
 }
@@ -532,6 +608,7 @@ pub fn install(builtins: &mut DictData) {
     type_data(&t.type_).dict.lock().set_str(Value::str("__new__"), static_new(type_new_native, "type.__new__"));
     add_native(&t.type_, "__init__", "type.__init__", noop);
     add_native(&t.type_, "mro", "type.mro", type_mro);
+    add_native(&t.type_, "__setattr__", "type.__setattr__", type_setattr);
     add_native(&t.type_, "__call__", "type.__call__", type_call);
     type_data(&t.super_).dict.lock().set_str(Value::str("__new__"), static_new(super_new, "super.__new__"));
     type_data(&t.property).dict.lock().set_str(Value::str("__new__"), static_new(property_new, "property.__new__"));
@@ -539,6 +616,11 @@ pub fn install(builtins: &mut DictData) {
     add_native(&t.property, "setter", "property.setter", property_setter);
     add_native(&t.property, "deleter", "property.deleter", property_deleter);
     getset(&t.property, "fget", property_fget);
+    getset(&t.property, "fset", property_fset);
+    getset(&t.property, "fdel", property_fdel);
+    add_native(&t.property, "__get__", "property.__get__", property_get);
+    add_native(&t.property, "__set__", "property.__set__", property_set);
+    add_native(&t.property, "__delete__", "property.__delete__", property_delete);
     type_data(&t.staticmethod).dict.lock().set_str(Value::str("__new__"), static_new(staticmethod_new, "staticmethod.__new__"));
     type_data(&t.classmethod).dict.lock().set_str(Value::str("__new__"), static_new(classmethod_new, "classmethod.__new__"));
     getset(&t.staticmethod, "__func__", wrapped_func);

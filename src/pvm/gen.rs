@@ -13,6 +13,7 @@ use crate::bytecode::Op;
 use crate::object::{Args, ObjRef, Payload};
 use crate::value::Value;
 use parking_lot::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 pub struct GenState {
@@ -30,6 +31,25 @@ impl GenState {
     }
     pub fn finished(&self) -> bool {
         self.frame.is_none() && !self.running
+    }
+}
+
+/// A generator dropped while suspended inside a `try`/`with` still has to
+/// run its `finally`/`__exit__` code, as CPython does when it collects the
+/// generator. Values are dropped at arbitrary points (inside container
+/// locks, in the middle of an instruction), so the frame is parked here and
+/// the VM closes it at its next safe point (`run_generator_finalizers`).
+static FINALIZE: Mutex<Vec<Box<Frame>>> = Mutex::new(Vec::new());
+static FINALIZE_PENDING: AtomicBool = AtomicBool::new(false);
+
+impl Drop for GenState {
+    fn drop(&mut self) {
+        let Some(frame) = self.frame.take() else { return };
+        if self.running || frame.ip == 0 || frame.blocks.is_empty() {
+            return;
+        }
+        FINALIZE.lock().push(frame);
+        FINALIZE_PENDING.store(true, Ordering::Release);
     }
 }
 
@@ -60,6 +80,60 @@ pub fn mark_finished(g: &ObjRef) {
 }
 
 impl Vm {
+    /// Closes the generators that were dropped while suspended in a
+    /// `try`/`with` block (see `FINALIZE`). Called at safe points: a `for`
+    /// loop left early, an exception handler entered, the end of the program.
+    pub fn run_generator_finalizers(&mut self) {
+        if !FINALIZE_PENDING.load(Ordering::Acquire) {
+            return;
+        }
+        loop {
+            let frame = {
+                let mut q = FINALIZE.lock();
+                match q.pop() {
+                    Some(f) => f,
+                    None => {
+                        FINALIZE_PENDING.store(false, Ordering::Release);
+                        return;
+                    }
+                }
+            };
+            let (name, qualname) = (frame.code.name.clone(), frame.code.qualname.clone());
+            let st = GenState { frame: Some(frame), running: false, name, qualname };
+            let g = Value::obj(Payload::Generator(Mutex::new(st)));
+            let Some(gref) = g.as_obj() else { continue };
+            let gref = gref.clone();
+            if let Err(e) = self.gen_close_ref(&gref) {
+                if e.is_suspend() {
+                    continue;
+                }
+                let msg = self.format_exception(&e.exc);
+                eprintln!("Exception ignored in: <generator object {} at {:#x}>", gref_qualname(&gref), Arc::as_ptr(&gref) as usize);
+                eprint!("{}", msg);
+            }
+        }
+    }
+
+    /// `generator.close()`.
+    fn gen_close_ref(&mut self, g: &ObjRef) -> PyResult<()> {
+        let started = state(g).and_then(|s| s.lock().frame.as_ref().map(|f| f.ip > 0));
+        match started {
+            None => return Ok(()),
+            Some(false) => {
+                mark_finished(g);
+                return Ok(());
+            }
+            Some(true) => {}
+        }
+        let err = PyErr::with_args("GeneratorExit", vec![]);
+        match self.gen_resume(g, Value::None, Some(err)) {
+            Ok(GenResult::Yielded(_)) => Err(runtime_error("generator ignored GeneratorExit")),
+            Ok(GenResult::Returned(_)) => Ok(()),
+            Err(e) if e.matches("GeneratorExit") || e.matches("StopIteration") => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Takes the generator's frame out to run it; `None` if finished.
     fn gen_start(&mut self, g: &ObjRef, sent: Value, throwing: bool) -> PyResult<Option<Box<Frame>>> {
         let st = state(g).ok_or_else(|| internal_error("not a generator"))?;
@@ -154,7 +228,13 @@ impl Vm {
         let st = state(&g).ok_or_else(|| internal_error("not a generator"))?;
         let mut s = st.lock();
         s.running = false;
+        let mut frame = frame;
+        // The suspended frame must not own its generator (a reference
+        // cycle would keep both alive forever); `gen_start` sets it again.
+        frame.generator = None;
         s.frame = Some(frame);
+        drop(s);
+        drop(g);
         Ok(Flow::Yield(v))
     }
 
@@ -266,22 +346,12 @@ fn gen_throw(vm: &mut Vm, args: Args) -> PyResult {
 
 fn gen_close(vm: &mut Vm, args: Args) -> PyResult {
     let g = gen_arg(&args)?;
-    let started = state(&g).map(|s| s.lock().frame.as_ref().map(|f| f.ip > 0)).flatten();
-    match started {
-        None => return Ok(Value::None),
-        Some(false) => {
-            mark_finished(&g);
-            return Ok(Value::None);
-        }
-        Some(true) => {}
-    }
-    let err = PyErr::with_args("GeneratorExit", vec![]);
-    match vm.gen_resume(&g, Value::None, Some(err)) {
-        Ok(GenResult::Yielded(_)) => Err(runtime_error("generator ignored GeneratorExit")),
-        Ok(GenResult::Returned(_)) => Ok(Value::None),
-        Err(e) if e.matches("GeneratorExit") || e.matches("StopIteration") => Ok(Value::None),
-        Err(e) => Err(e),
-    }
+    vm.gen_close_ref(&g)?;
+    Ok(Value::None)
+}
+
+fn gref_qualname(g: &ObjRef) -> String {
+    state(g).map(|s| s.lock().qualname.to_string()).unwrap_or_default()
 }
 
 fn gen_iter(_vm: &mut Vm, args: Args) -> PyResult {

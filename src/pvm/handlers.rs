@@ -430,6 +430,11 @@ impl Vm {
                 }
                 Ok(())
             }
+            Op::PopIter => {
+                drop(frame!(self).pop());
+                self.run_generator_finalizers();
+                Ok(())
+            }
             _ => Err(internal_error(format!("opcode {:?} reached step_other", op))),
         }
     }
@@ -608,7 +613,7 @@ impl Vm {
         let items = match seq.payload() {
             Some(Payload::Tuple(t)) => t.to_vec(),
             Some(Payload::List(l)) => l.lock().clone(),
-            _ => self.collect_limited(&seq, n + 1)?,
+            _ => self.collect_limited(&seq, n + 1).map_err(|e| unpack_error(&seq, e))?,
         };
         if items.len() != n {
             return Err(if items.len() < n {
@@ -648,7 +653,7 @@ impl Vm {
 
     fn op_unpack_ex(&mut self, before: usize, after: usize) -> PyResult<()> {
         let seq = frame!(self).pop();
-        let mut items = self.collect(&seq)?;
+        let mut items = self.collect(&seq).map_err(|e| unpack_error(&seq, e))?;
         if items.len() < before + after {
             return Err(value_error(format!(
                 "not enough values to unpack (expected at least {}, got {})",
@@ -981,4 +986,17 @@ fn function_dict(annotations: Option<Value>) -> DictData {
         d.set_str(Value::str("__annotations__"), a);
     }
     d
+}
+
+/// Unpacking a non-iterable says so as CPython does ("cannot unpack
+/// non-iterable int object") instead of the generic iteration error.
+fn unpack_error(seq: &Value, e: PyErr) -> PyErr {
+    let tn = crate::object::types::type_data(crate::object::types::type_of(seq)).name.lock().to_string();
+    if e.matches("TypeError") && e.data().map(|_| true).unwrap_or(false) {
+        let args = super::exc::exc_args(&e.exc);
+        if args.first().and_then(|a| a.as_str().map(|s| s == format!("'{tn}' object is not iterable"))).unwrap_or(false) {
+            return type_error(format!("cannot unpack non-iterable {tn} object"));
+        }
+    }
+    e
 }

@@ -163,6 +163,7 @@ impl Vm {
                 frame.slots.truncate(block.depth as usize);
                 frame.slots.push(err.exc.clone());
                 frame.ip = block.handler as usize;
+                self.run_generator_finalizers();
                 return Ok(());
             }
             let frame = self.frames.pop().unwrap();

@@ -730,7 +730,10 @@ impl Resumable for TaskletBody {
             }
         }
         match self.vm.run_until(0, throw) {
-            Ok(_) => self.finish(Ok(())),
+            Ok(_) => {
+                self.vm.run_generator_finalizers();
+                self.finish(Ok(()))
+            }
             Err(e) if e.is_suspend() => self.suspended(),
             Err(e) => self.finish(Err(e)),
         }

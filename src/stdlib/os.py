@@ -226,10 +226,25 @@ def walk(top, topdown=True, onerror=None, followlinks=False):
         yield top, dirs, nondirs
 
 
+class terminal_size(tuple):
+    """(columns, lines) of a terminal window."""
+
+    def __new__(cls, seq):
+        return tuple.__new__(cls, seq)
+
+    columns = property(lambda self: self[0])
+    lines = property(lambda self: self[1])
+
+    def __repr__(self):
+        return "os.terminal_size(columns=%d, lines=%d)" % (self[0], self[1])
+
+
 def get_terminal_size(fd=1):
+    """The size of the terminal (from COLUMNS/LINES; weft does not query
+    the tty), as os.terminal_size."""
     c = environ.get('COLUMNS')
     l = environ.get('LINES')
-    return (int(c) if c else 80, int(l) if l else 24)
+    return terminal_size((int(c) if c else 80, int(l) if l else 24))
 
 
 import posixpath as path

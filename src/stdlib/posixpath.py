@@ -291,3 +291,25 @@ def commonpath(paths):
             break
     prefix = sep if isabs_ else sep[:0]
     return prefix + sep.join(common)
+
+
+def normcase(s):
+    """Normalize the case of a pathname: unchanged on POSIX."""
+    return fspath_str(s)
+
+
+def fspath_str(s):
+    if isinstance(s, (str, bytes)):
+        return s
+    f = getattr(type(s), "__fspath__", None)
+    if f is None:
+        raise TypeError("expected str, bytes or os.PathLike object, not " + type(s).__name__)
+    return f(s)
+
+
+def samestat(s1, s2):
+    """Whether two stat results refer to the same file."""
+    return s1.st_ino == s2.st_ino and s1.st_dev == s2.st_dev
+
+
+supports_unicode_filenames = False

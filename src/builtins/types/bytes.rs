@@ -233,8 +233,94 @@ pub fn decode(b: &[u8], enc: &str, errors: &str) -> PyResult<String> {
             Ok(s)
         }
         "latin1" | "iso88591" | "l1" => Ok(b.iter().map(|&c| c as char).collect()),
+        "u8" | "utf" | "cp65001" => decode(b, "utf-8", errors),
+        "utf16" | "utf16le" | "utf16be" | "u16" => decode_utf16(b, &norm, errors),
+        "utf32" | "utf32le" | "utf32be" | "u32" => decode_utf32(b, &norm, errors),
         _ => Err(PyErr::new("LookupError", format!("unknown encoding: {enc}"))),
     }
+}
+
+/// The codec name CPython reports in decode errors.
+fn codec_name(norm: &str) -> &'static str {
+    match norm {
+        "utf16le" => "utf-16-le",
+        "utf16be" => "utf-16-be",
+        "utf32le" => "utf-32-le",
+        "utf32be" => "utf-32-be",
+        n if n.contains("32") => "utf-32",
+        _ => "utf-16",
+    }
+}
+
+/// Whether a utf-16/32 codec reads big-endian units, after a BOM if the
+/// plain codec name was used (the BOM is consumed then).
+fn endianness<'a>(b: &'a [u8], norm: &str, bom_le: &[u8], bom_be: &[u8]) -> (bool, &'a [u8]) {
+    if norm.ends_with("le") {
+        return (false, b);
+    }
+    if norm.ends_with("be") {
+        return (true, b);
+    }
+    if b.starts_with(bom_le) {
+        (false, &b[bom_le.len()..])
+    } else if b.starts_with(bom_be) {
+        (true, &b[bom_be.len()..])
+    } else {
+        (false, b)
+    }
+}
+
+fn decode_utf16(b: &[u8], norm: &str, errors: &str) -> PyResult<String> {
+    let (be, body) = endianness(b, norm, &[0xff, 0xfe], &[0xfe, 0xff]);
+    let units: Vec<u16> = body.chunks_exact(2).map(|c| if be { u16::from_be_bytes([c[0], c[1]]) } else { u16::from_le_bytes([c[0], c[1]]) }).collect();
+    let mut out = String::with_capacity(units.len());
+    for (i, r) in char::decode_utf16(units.iter().copied()).enumerate() {
+        match r {
+            Ok(c) => out.push(c),
+            Err(_) if errors == "ignore" => {}
+            Err(_) if errors == "replace" => out.push('\u{fffd}'),
+            Err(e) => {
+                return Err(PyErr::new(
+                    "UnicodeDecodeError",
+                    format!("'{}' codec can't decode bytes in position {}-{}: illegal encoding of surrogate 0x{:04x}", codec_name(norm), i * 2, i * 2 + 1, e.unpaired_surrogate()),
+                ))
+            }
+        }
+    }
+    if body.len() % 2 == 1 {
+        match errors {
+            "ignore" => {}
+            "replace" => out.push('\u{fffd}'),
+            _ => {
+                let pos = b.len() - 1;
+                return Err(PyErr::new("UnicodeDecodeError", format!("'{}' codec can't decode byte 0x{:02x} in position {pos}: truncated data", codec_name(norm), b[pos])));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn decode_utf32(b: &[u8], norm: &str, errors: &str) -> PyResult<String> {
+    let (be, body) = endianness(b, norm, &[0xff, 0xfe, 0, 0], &[0, 0, 0xfe, 0xff]);
+    let mut out = String::with_capacity(body.len() / 4);
+    for (i, c) in body.chunks(4).enumerate() {
+        let ch = if c.len() == 4 {
+            let u = if be { u32::from_be_bytes([c[0], c[1], c[2], c[3]]) } else { u32::from_le_bytes([c[0], c[1], c[2], c[3]]) };
+            char::from_u32(u)
+        } else {
+            None
+        };
+        match ch {
+            Some(ch) => out.push(ch),
+            None if errors == "ignore" => {}
+            None if errors == "replace" => out.push('\u{fffd}'),
+            None => {
+                let why = if c.len() < 4 { "truncated data" } else { "code point not in range(0x110000)" };
+                return Err(PyErr::new("UnicodeDecodeError", format!("'{}' codec can't decode bytes in position {}-{}: {why}", codec_name(norm), i * 4, i * 4 + c.len() - 1)));
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn decode_m(_vm: &mut Vm, mut a: Args) -> PyResult {

@@ -159,10 +159,8 @@ pub fn float_hex(f: f64) -> String {
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let mant = bits & ((1u64 << 52) - 1);
     let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
-    let mut digits = format!("{mant:013x}");
-    while digits.len() > 1 && digits.ends_with('0') {
-        digits.pop();
-    }
+    // CPython always prints all 13 hex digits of the mantissa.
+    let digits = format!("{mant:013x}");
     format!("{sign}0x{lead}.{digits}p{}{}", if e >= 0 { "+" } else { "-" }, e.abs())
 }
 

@@ -2,6 +2,7 @@
 //! type. `install_all` runs once at startup (see `builtins::init_types`).
 
 pub mod bytes;
+pub mod bytes_text;
 pub mod dict;
 pub mod exceptions;
 pub mod file;
@@ -23,6 +24,7 @@ pub fn install_all() {
     str::install();
     strmethods::install();
     bytes::install();
+    bytes_text::install();
     list::install();
     tuple::install();
     dict::install();

@@ -531,12 +531,9 @@ fn iop_xor(vm: &mut Vm, a: Args) -> PyResult {
 fn hash(_vm: &mut Vm, a: Args) -> PyResult {
     check_method("__hash__", &a, 0, 0)?;
     let s = this(&a, "__hash__")?;
-    let mut acc: u64 = 0;
-    if let Some(Payload::FrozenSet(d)) = s.payload() {
-        for e in d.iter() {
-            let h = e.hash;
-            acc ^= (h ^ (h << 16) ^ 89869747).wrapping_mul(3644798167);
-        }
-    }
-    Ok(Value::Int((acc >> 1) as i64))
+    let hashes: Vec<u64> = match s.payload() {
+        Some(Payload::FrozenSet(d)) => d.iter().map(|e| e.hash).collect(),
+        _ => Vec::new(),
+    };
+    Ok(Value::Int(crate::object::pystr::frozenset_hash_of(hashes.into_iter())))
 }

@@ -657,7 +657,31 @@ fn encode(_vm: &mut Vm, mut a: Args) -> PyResult {
 pub fn encode_str(s: &str, enc: &str, errors: &str) -> PyResult<Vec<u8>> {
     let norm = enc.to_ascii_lowercase().replace(['-', '_'], "");
     let limit = match norm.as_str() {
-        "utf8" => return Ok(s.as_bytes().to_vec()),
+        "utf8" | "u8" | "utf" | "cp65001" => return Ok(s.as_bytes().to_vec()),
+        "utf16" | "utf16le" | "utf16be" | "u16" => {
+            let be = norm.ends_with("be");
+            let mut out = Vec::with_capacity(s.len() * 2 + 2);
+            let mut put = |u: u16| out.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
+            if norm == "utf16" || norm == "u16" {
+                put(0xfeff);
+            }
+            for u in s.encode_utf16() {
+                put(u);
+            }
+            return Ok(out);
+        }
+        "utf32" | "utf32le" | "utf32be" | "u32" => {
+            let be = norm.ends_with("be");
+            let mut out = Vec::with_capacity(s.len() * 4 + 4);
+            let mut put = |u: u32| out.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
+            if norm == "utf32" || norm == "u32" {
+                put(0xfeff);
+            }
+            for c in s.chars() {
+                put(c as u32);
+            }
+            return Ok(out);
+        }
         "ascii" | "usascii" => 0x80u32,
         "latin1" | "iso88591" | "l1" => 0x100,
         _ => return Err(PyErr::new("LookupError", format!("unknown encoding: {enc}"))),

@@ -144,15 +144,11 @@ fn mul(vm: &mut Vm, a: Args) -> PyResult {
 
 /// CPython's tuple hash (xxHash-based), over Python hashes of the items.
 pub fn tuple_hash(vm: &mut Vm, items: &[Value]) -> PyResult<i64> {
-    let mut acc: u64 = 0x27D4EB2F165667C5;
+    let mut hs = Vec::with_capacity(items.len());
     for it in items {
-        let h = vm.hash(it)?;
-        acc = acc.wrapping_add((h as u64).wrapping_mul(0xC2B2AE3D27D4EB4F));
-        acc = acc.rotate_left(31);
-        acc = acc.wrapping_mul(0x9E3779B185EBCA87);
+        hs.push(vm.hash(it)?);
     }
-    acc = acc.wrapping_add(items.len() as u64 ^ (0x27D4EB2F165667C5 ^ 3527539));
-    Ok((acc >> 1) as i64)
+    Ok(crate::object::pystr::tuple_hash_of(hs.into_iter()))
 }
 
 fn hash(vm: &mut Vm, a: Args) -> PyResult {

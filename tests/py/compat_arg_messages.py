@@ -1,0 +1,6 @@
+# Argument-count errors of builtin functions and methods, worded as CPython's.
+tests = ['"abc".startswith()', '"abc".replace()', '"abc".split(1,2,3)', '[].insert(1)', '[].index()', '{}.get()', '{}.pop()', '"a".join()', '"a".find()', '"a".count()', '[].count()', '"a".upper(1)', '[].append()', '[].pop(1,2)', '{}.setdefault()', '"a".center()', 'set().add()', '(1,).index()', '[].sort(1)', 'dict.fromkeys()', '"a".strip(1,2)', '"a".zfill()', '"a".format_map()', '[].extend()', '[].remove()', '{}.update(1,2)', 'set().discard()', '[].copy(1)', '{}.keys(1)', '"a".lower(1)', '"a".isdigit(1)', 'abs()', 'len()', 'isinstance(1)', 'getattr(1)', 'divmod(1)', 'round()', 'sorted()', 'max()', 'ord()', 'chr()', 'iter()', 'next()', 'hash()', 'id()', 'repr()', 'sum()', 'pow(1)', 'hasattr(1)', 'setattr(1,2)', 'range()', 'zip(1)', 'int(1,2,3)', 'str(1,2,3,4)', 'list(1,2)', 'tuple(1,2)', 'dict(1,2)', 'set(1,2)', 'float(1,2)', 'bool(1,2)', 'type(1,2)', 'print(sep=1)', 'open()', 'input(1,2)', 'callable()', 'vars(1,2)', 'min(1)', 'map(1)', 'filter(1)', 'reversed()', 'any()', 'all()', 'bin()', 'hex()', 'oct()', 'format()', 'sum(1,2,3)', 'issubclass(1)', 'object(1)', 'slice()', 'frozenset(1,2)']
+for t in tests:
+    try: eval(t)
+    except TypeError as e: print(t, "->", e)
+    except Exception as e: print(t, "->", type(e).__name__, e)

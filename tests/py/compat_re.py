@@ -1,0 +1,40 @@
+import re
+print(re.findall(r"\d+", "a1b22c333"), re.findall(r"(\w)(\d)", "a1 b2 c"), re.findall(r"(a)|b", "ab"))
+print(re.sub(r"\s+", " ", "  a   b \n c "), re.sub(r"(\w+)@(\w+)", r"\2 at \1", "joe@x, ann@y"))
+print(re.sub(r"(?P<w>\w+)", lambda m: m.group("w").upper(), "hi there"), re.subn("a", "b", "aaa", count=2))
+print(re.split(r"[,;]\s*", "a, b;c,  d"), re.split(r"(,)", "a,b"), re.split(r"\W+", "Words, words, words."), re.split("x*", "axbc"))
+m = re.match(r"(?P<key>\w+)=(?P<val>[^;]*)", "name=joe; x")
+print(m, m.group(), m.group(1, 2), m.groups(), m.groupdict(), m.span(2), m.start("val"), m.end(), m["key"], m.lastindex, m.lastgroup)
+print(re.search(r"^\s*$", "abc\n  \nx", re.M), re.search(r"colou?r", "The color red").group())
+print(re.fullmatch(r"[A-Z][a-z]+", "Hello"), re.fullmatch(r"[A-Z][a-z]+", "Hello!"), re.match("a", "ba"))
+print(bool(re.match(r"^[\w.+-]+@[\w-]+\.[\w.]+$", "user.name+tag@example.co.uk")))
+p = re.compile(r"(\d{3})-(\d{4})"); print(p, p.pattern, p.groups, p.search("call 555-1234 now").groups())
+print([m.span() for m in re.finditer(r"o", "foo boo")], re.findall(r"\b\w", "hello big world"))
+print(re.findall(r"a.c", "abc a\nc", re.S), re.findall(r"A", "aA", re.I), re.findall(r"^x", "x\nx", re.M))
+print(re.escape("a.b*c?"), re.findall(r"(?i)hello", "Hello HELLO"), re.sub(r"x*", "-", "abxd"))
+print(re.findall(r"<.*?>", "<a><b>"), re.findall(r"<.*>", "<a><b>"), re.findall(r"a{2,3}", "aaaaaaa"), re.findall(r"a{2}?", "aaa"))
+print(re.findall(r"(?<=\$)\d+", "$10 $20 30"), re.findall(r"\d+(?!px)", "10px 20em"), re.findall(r"(?<!-)\b\d+", "-1 2 -3 4"))
+print(re.sub(r"(\w)\1", r"<\1\1>", "aabbcd"), re.search(r"(a|b)*c", "ababc").group(0, 1), re.match(r"(a)?b", "b").groups())
+print(re.findall(r"[^aeiou\s]+", "hello world"), re.findall(r"[\d-]+", "12-34 5"), re.findall(r"[a-c-]", "a-d"), re.findall(r"[]a]", "]a"))
+try: re.compile("(")
+except re.error as e: print("error:", e)
+try: re.compile("a**")
+except re.error as e: print("error:", e)
+try: re.compile("[a")
+except re.error as e: print("error:", e)
+print(re.match(r"(\d+)\.(\d+)", "3.14").expand(r"\2.\1"), re.sub(r"(?P<a>x)", r"\g<a>\g<1>\g<0>", "x"))
+text = """Name: Alice, Age: 30
+Name: Bob, Age: 25"""
+for name, age in re.findall(r"Name: (\w+), Age: (\d+)", text): print(name, int(age))
+print(re.compile(r"\s+").sub("_", "a b  c"), re.compile("x", re.I | re.M))
+pat = re.compile(r"""
+    (\d+)   # number
+    \s*     # space
+    ([a-z]+)  # unit
+""", re.X)
+print(pat.findall("10 kg, 5m"))
+print(re.search(rb"\d+", b"abc 123").group(), re.sub(rb"a", b"b", b"aXa"))
+print(re.findall(r"\bfoo\b", "foo foobar barfoo foo."), re.search(r"$", "ab\n").span(), re.findall(r"", "ab"))
+print(re.match(r"(?:ab)+", "ababx").group(), re.match(r"(ab)+?", "abab").group(), re.match(r"(a*)*b", "aaab").group())
+print(re.sub("a|", "-", "bab"), re.split(r"\b", "a b"), re.findall(r"\w+|[^\w\s]", "Hi, you!"))
+print(re.match(r"(?P<first>\w+) (?P=first)", "the the end").group(), re.search(r"[\u00e9]", "café").start())
