@@ -45,7 +45,7 @@ static FINALIZE_PENDING: AtomicBool = AtomicBool::new(false);
 impl Drop for GenState {
     fn drop(&mut self) {
         let Some(frame) = self.frame.take() else { return };
-        if self.running || frame.ip == 0 || frame.blocks.is_empty() {
+        if self.running || frame.ip == 0 || frame.ext().blocks.is_empty() {
             return;
         }
         FINALIZE.lock().push(frame);
