@@ -871,6 +871,56 @@ def _prefix(node, flags):
     return ""
 
 
+def _min_width(node):
+    """The fewest characters a node can match (0 when unsure)."""
+    kind = node[0]
+    if kind in ("lit", "any", "set"):
+        return 1
+    if kind == "seq":
+        return sum(_min_width(it) for it in node[1])
+    if kind == "alt":
+        return min(_min_width(b) for b in node[1])
+    if kind in ("group", "flags"):
+        return _min_width(node[2])
+    if kind in ("ncgroup", "atomic"):
+        return _min_width(node[1])
+    if kind == "rep":
+        return node[2] * _min_width(node[1])
+    return 0
+
+
+_ZERO_WIDTH = ("bol", "bos", "wordb", "nwordb")
+
+
+def _first(node, flags):
+    """A predicate every match's first character satisfies, or None.
+    Only given for nodes that always consume a character, so a search can
+    skip positions whose character fails it."""
+    kind = node[0]
+    if kind in ("lit", "any", "set"):
+        return _single(node, flags)
+    if kind == "seq":
+        for it in node[1]:
+            if it[0] in _ZERO_WIDTH:
+                continue
+            if _min_width(it) == 0:
+                return None
+            return _first(it, flags)
+        return None
+    if kind == "alt":
+        preds = [_first(b, flags) for b in node[1]]
+        if any(p is None for p in preds):
+            return None
+        return lambda c: any(p(c) for p in preds)
+    if kind == "group":
+        return _first(node[2], flags)
+    if kind in ("ncgroup", "atomic"):
+        return _first(node[1], flags)
+    if kind == "rep" and node[2] >= 1:
+        return _first(node[1], flags)
+    return None
+
+
 # ------------------------------------------------------------- public API
 
 class Pattern:
@@ -893,6 +943,7 @@ class Pattern:
         self._names = {v: k for k, v in p.names.items()}
         self._m = _compile(tree, self.flags)
         self._prefix = _prefix(tree, self.flags)
+        self._first = _first(tree, self.flags)
         self._anchored = tree[0] == "bos" or (tree[0] == "seq" and tree[1] and tree[1][0][0] == "bos")
 
     def __repr__(self):
@@ -940,10 +991,17 @@ class Pattern:
     def _search(self, s, pos, end, must_advance=False):
         i = pos
         prefix = self._prefix
+        first = self._first
         while i <= end:
             if prefix:
                 i = s.find(prefix, i, end)
                 if i < 0:
+                    return None
+            elif first is not None and not self._anchored:
+                # Every match consumes a first character satisfying `first`.
+                while i < end and not first(s[i]):
+                    i += 1
+                if i >= end:
                     return None
             g = self._at(s, i, end, False, must_advance and i == pos)
             if g is not None:
