@@ -1,9 +1,11 @@
 //! Native modules implemented in Rust: `sys`, `math`, `time`, `posix`
-//! (the system-call half of `os`; `os.py` in src/stdlib wraps it).
+//! (the system-call half of `os`; `os.py` in src/stdlib wraps it), `_regex`
+//! (the automaton matcher `re.py` uses where it can).
 //! `native_module(name)` returns the constructor the importer calls once.
 
 pub mod math;
 pub mod os;
+pub mod regex;
 pub mod sys;
 pub mod time;
 
@@ -18,6 +20,7 @@ pub fn native_module(name: &str) -> Option<fn(&mut Vm) -> PyResult<Value>> {
         "math" => Some(math::make),
         "_time" => Some(time::make),
         "posix" => Some(os::make),
+        "_regex" => Some(regex::make),
         _ => None,
     }
 }

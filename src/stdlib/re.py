@@ -921,6 +921,272 @@ def _first(node, flags):
     return None
 
 
+# ------------------------------------------------- native automaton matcher
+#
+# Patterns whose meaning can be stated exactly in the syntax of weft's
+# native automaton matcher (`_regex`) are translated to it and matched
+# natively on ASCII subjects, where character and byte offsets agree. The
+# translation is conservative: anything else (backreferences, lookaround,
+# conditionals, atomic groups, possessive repeats, inline flags after the
+# start, verbose or locale patterns, a repeated sub-pattern that can match
+# empty, ...) keeps to the engine above. Classes are written out in ASCII,
+# which is exact for ASCII subjects; `$` without MULTILINE becomes `\z`,
+# used only on subjects without a newline.
+
+try:
+    import _regex
+except ImportError:
+    _regex = None
+
+
+class _Untranslatable(Exception):
+    pass
+
+
+_NATIVE_CLASSES = {"d": "0-9", "w": "0-9A-Za-z_", "s": "\\t\\n\\x0B\\x0C\\r \\x1C-\\x1F"}
+_NATIVE_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
+
+
+def _n_char(ch):
+    if ch.isascii() and ch.isalnum():
+        return ch
+    return "\\x{%x}" % ord(ch)
+
+
+class _Translator:
+    def __init__(self, p, flags):
+        self.p = p
+        self.i = 0
+        self.flags = flags
+        self.dollar = False
+
+    def peek(self):
+        return self.p[self.i] if self.i < len(self.p) else None
+
+    def next(self):
+        if self.i >= len(self.p):
+            raise _Untranslatable()
+        ch = self.p[self.i]
+        self.i += 1
+        return ch
+
+    def leading_flags(self):
+        p = self.p
+        while p.startswith("(?", self.i) and self.i + 2 < len(p) and p[self.i + 2] in "aiLmsux":
+            k = self.i + 2
+            while k < len(p) and p[k] in "aiLmsux":
+                k += 1
+            if k < len(p) and p[k] == ")":
+                self.i = k + 1
+            else:
+                raise _Untranslatable()
+
+    def alternation(self):
+        parts, empty = [], False
+        while True:
+            text, e = self.sequence()
+            parts.append(text)
+            empty = empty or e
+            if self.peek() != "|":
+                return "|".join(parts), empty
+            self.i += 1
+
+    def sequence(self):
+        out, empty = [], True
+        while self.peek() is not None and self.peek() not in "|)":
+            text, e = self.atom()
+            text, e = self.quantifier(text, e)
+            out.append(text)
+            empty = empty and e
+        return "".join(out), empty
+
+    def quantifier(self, text, empty):
+        ch = self.peek()
+        if ch is None or ch not in "*+?{":
+            return text, empty
+        if ch == "{":
+            q = self.brace()
+            if q is None:
+                return text, empty
+            lo, hi = q
+            quant = "{%d,%s}" % (lo, "" if hi is None else hi)
+        else:
+            self.i += 1
+            lo = 0 if ch in "*?" else 1
+            quant = ch
+        if empty:
+            raise _Untranslatable()
+        if self.peek() == "?":
+            self.i += 1
+            quant += "?"
+        elif self.peek() in ("+", "*", "{"):
+            raise _Untranslatable()
+        return "(?:%s)%s" % (text, quant), lo == 0
+
+    def brace(self):
+        p, j = self.p, self.i
+        k = p.find("}", j)
+        if k < 0:
+            return None
+        body = p[j + 1:k]
+        if "," in body:
+            a, b = body.split(",", 1)
+        else:
+            a, b = body, body
+        if not (a.isdigit() or a == "") or not (b.isdigit() or b == "") or (a == "" and b == "" and "," not in body) or body == "":
+            return None
+        if not (a.isascii() and b.isascii()):
+            return None
+        lo = int(a) if a else 0
+        hi = int(b) if b else None
+        if hi is not None and hi < lo:
+            raise _Untranslatable()
+        self.i = k + 1
+        return lo, hi
+
+    def atom(self):
+        ch = self.next()
+        if ch == "(":
+            if self.p.startswith("?:", self.i):
+                self.i += 2
+                inner, e = self.alternation()
+                self.close()
+                return "(?:%s)" % inner, e
+            if self.p.startswith("?P<", self.i):
+                end = self.p.find(">", self.i)
+                if end < 0:
+                    raise _Untranslatable()
+                self.i = end + 1
+            elif self.peek() == "?":
+                raise _Untranslatable()
+            inner, e = self.alternation()
+            self.close()
+            return "(%s)" % inner, e
+        if ch == "[":
+            return self.charset(), False
+        if ch == ".":
+            return ".", False
+        if ch == "^":
+            return "^", True
+        if ch == "$":
+            if self.flags & MULTILINE:
+                return "$", True
+            self.dollar = True
+            return "\\z", True
+        if ch == "\\":
+            return self.escape()
+        if ch in "*+?)":
+            raise _Untranslatable()
+        return _n_char(ch), False
+
+    def close(self):
+        if self.peek() != ")":
+            raise _Untranslatable()
+        self.i += 1
+
+    def escape_char(self, ch):
+        """A single escaped character, or raise."""
+        if ch in _NATIVE_SIMPLE:
+            return _NATIVE_SIMPLE[ch]
+        if ch in "xuU":
+            n = {"x": 2, "u": 4, "U": 8}[ch]
+            h = self.p[self.i:self.i + n]
+            if len(h) != n or any(c not in "0123456789abcdefABCDEF" for c in h):
+                raise _Untranslatable()
+            self.i += n
+            return chr(int(h, 16))
+        if ch.isascii() and not ch.isalnum():
+            return ch
+        raise _Untranslatable()
+
+    def escape(self):
+        ch = self.next()
+        if ch in "dws":
+            return "[%s]" % _NATIVE_CLASSES[ch], False
+        if ch in "DWS":
+            return "[^%s]" % _NATIVE_CLASSES[ch.lower()], False
+        if ch == "b":
+            return "\\b", True
+        if ch == "B":
+            return "\\B", True
+        if ch == "A":
+            return "\\A", True
+        if ch == "Z":
+            return "\\z", True
+        return _n_char(self.escape_char(ch)), False
+
+    def charset(self):
+        out = ["["]
+        if self.peek() == "^":
+            self.i += 1
+            out.append("^")
+        first = True
+        while True:
+            ch = self.next()
+            if ch == "]" and not first:
+                break
+            first = False
+            if ch == "\\":
+                e = self.next()
+                if e in "dws":
+                    out.append(_NATIVE_CLASSES[e])
+                    continue
+                if e == "b":
+                    lo = "\b"
+                else:
+                    lo = self.escape_char(e)
+            else:
+                lo = ch
+            if self.peek() == "-" and self.p[self.i + 1:self.i + 2] not in ("]", ""):
+                self.i += 1
+                hi = self.next()
+                if hi == "\\":
+                    e = self.next()
+                    hi = "\b" if e == "b" else self.escape_char(e)
+                if ord(hi) < ord(lo):
+                    raise _Untranslatable()
+                out.append("%s-%s" % (_n_char(lo), _n_char(hi)))
+            else:
+                out.append(_n_char(lo))
+        if len(out) == 1 or out == ["[", "^"]:
+            raise _Untranslatable()
+        out.append("]")
+        return "".join(out)
+
+
+def _translate(pattern, flags):
+    """(native pattern, uses non-multiline `$`) or None."""
+    if flags & (VERBOSE | LOCALE) or (flags & IGNORECASE and not pattern.isascii()):
+        return None
+    t = _Translator(pattern, flags)
+    try:
+        t.leading_flags()
+        body, _ = t.alternation()
+        if t.i != len(pattern):
+            return None
+    except (_Untranslatable, IndexError, ValueError):
+        return None
+    mode = ("i" if flags & IGNORECASE else "") + ("m" if flags & MULTILINE else "") + ("s" if flags & DOTALL else "")
+    if mode:
+        body = "(?%s)(?:%s)" % (mode, body)
+    return body, t.dollar
+
+
+def _native_matcher(pattern, flags, ngroups):
+    if _regex is None or not isinstance(pattern, str):
+        return None, False
+    t = _translate(pattern, flags)
+    if t is None:
+        return None, False
+    try:
+        m = _regex.compile(t[0])
+    except ValueError:
+        return None, False
+    if _regex.groups(m) != ngroups:
+        return None, False
+    return m, t[1]
+
+
 # ------------------------------------------------------------- public API
 
 class Pattern:
@@ -945,6 +1211,7 @@ class Pattern:
         self._prefix = _prefix(tree, self.flags)
         self._first = _first(tree, self.flags)
         self._anchored = tree[0] == "bos" or (tree[0] == "seq" and tree[1] and tree[1][0][0] == "bos")
+        self._native, self._native_dollar = _native_matcher(pattern, self.flags, self.groups)
 
     def __repr__(self):
         flags = self.flags & ~UNICODE if not self._bytes else self.flags & ~ASCII
@@ -974,7 +1241,24 @@ class Pattern:
             raise TypeError("cannot use a string pattern on a bytes-like object")
         return string
 
+    def _native_spans(self, s, pos, end, anchored, must_advance):
+        """The native matcher's groups, False when it cannot answer."""
+        if not s.isascii() or (self._native_dollar and "\n" in s):
+            return False
+        t = _regex.search(self._native, s, pos, end, anchored)
+        if t is None:
+            return None
+        if must_advance and t[0] == pos and t[1] == pos:
+            # An empty match where the last one ended: the engine above
+            # looks for a non-empty one at this position first.
+            return False
+        return [(t[k], t[k + 1]) if t[k] >= 0 else None for k in range(0, len(t), 2)]
+
     def _at(self, s, i, end, full, must_advance=False):
+        if self._native is not None and not full:
+            g = self._native_spans(s, i, end, True, must_advance)
+            if g is not False:
+                return g
         ctx = _Ctx(s, end, self.groups, i)
         if full:
             k = lambda ctx, j: j if j == ctx.end else None
@@ -989,6 +1273,10 @@ class Pattern:
         return ctx.groups
 
     def _search(self, s, pos, end, must_advance=False):
+        if self._native is not None:
+            g = self._native_spans(s, pos, end, False, must_advance)
+            if g is not False:
+                return g
         i = pos
         prefix = self._prefix
         first = self._first
