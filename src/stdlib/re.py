@@ -639,23 +639,27 @@ def _compile(node, flags):
         if flags & MULTILINE:
             return lambda ctx, i, k: k(ctx, i) if i == 0 or ctx.s[i - 1] == "\n" else None
         return lambda ctx, i, k: k(ctx, i) if i == 0 else None
+    # The subject ends at `ctx.end` (endpos), as if it were that long.
     if kind == "eol":
         if flags & MULTILINE:
-            return lambda ctx, i, k: k(ctx, i) if i == len(ctx.s) or ctx.s[i] == "\n" else None
-        return lambda ctx, i, k: (k(ctx, i) if i == len(ctx.s) or (i == len(ctx.s) - 1 and ctx.s[i] == "\n")
+            return lambda ctx, i, k: k(ctx, i) if i == ctx.end or ctx.s[i] == "\n" else None
+        return lambda ctx, i, k: (k(ctx, i) if i == ctx.end or (i == ctx.end - 1 and ctx.s[i] == "\n")
                                   else None)
     if kind == "bos":
         return lambda ctx, i, k: k(ctx, i) if i == 0 else None
     if kind == "eos":
-        return lambda ctx, i, k: k(ctx, i) if i == len(ctx.s) else None
+        return lambda ctx, i, k: k(ctx, i) if i == ctx.end else None
     if kind in ("wordb", "nwordb"):
         ascii_only = flags & ASCII
         want = kind == "wordb"
 
         def m_wordb(ctx, i, k):
             s = ctx.s
+            if ctx.end == 0:
+                # As in CPython, neither matches in an empty string.
+                return None
             a = i > 0 and _is_word(s[i - 1], ascii_only)
-            b = i < len(s) and _is_word(s[i], ascii_only)
+            b = i < ctx.end and _is_word(s[i], ascii_only)
             if (a != b) == want:
                 return k(ctx, i)
             return None
@@ -943,7 +947,9 @@ class _Untranslatable(Exception):
     pass
 
 
+# `\s` of a str pattern also matches \x1c-\x1f; with ASCII it does not.
 _NATIVE_CLASSES = {"d": "0-9", "w": "0-9A-Za-z_", "s": "\\t\\n\\x0B\\x0C\\r \\x1C-\\x1F"}
+_NATIVE_ASCII_SPACE = "\\t\\n\\x0B\\x0C\\r "
 _NATIVE_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
 
 
@@ -959,6 +965,12 @@ class _Translator:
         self.i = 0
         self.flags = flags
         self.dollar = False
+        self.nonbound = False
+
+    def cls(self, ch):
+        if ch == "s" and self.flags & ASCII:
+            return _NATIVE_ASCII_SPACE
+        return _NATIVE_CLASSES[ch]
 
     def peek(self):
         return self.p[self.i] if self.i < len(self.p) else None
@@ -1102,12 +1114,14 @@ class _Translator:
     def escape(self):
         ch = self.next()
         if ch in "dws":
-            return "[%s]" % _NATIVE_CLASSES[ch], False
+            return "[%s]" % self.cls(ch), False
         if ch in "DWS":
-            return "[^%s]" % _NATIVE_CLASSES[ch.lower()], False
+            return "[^%s]" % self.cls(ch.lower()), False
         if ch == "b":
             return "\\b", True
         if ch == "B":
+            # Never matches in an empty string (see `_native_spans`).
+            self.nonbound = True
             return "\\B", True
         if ch == "A":
             return "\\A", True
@@ -1129,7 +1143,7 @@ class _Translator:
             if ch == "\\":
                 e = self.next()
                 if e in "dws":
-                    out.append(_NATIVE_CLASSES[e])
+                    out.append(self.cls(e))
                     continue
                 if e == "b":
                     lo = "\b"
@@ -1155,7 +1169,7 @@ class _Translator:
 
 
 def _translate(pattern, flags):
-    """(native pattern, uses non-multiline `$`) or None."""
+    """(native pattern, uses non-multiline `$`, uses `\\B`) or None."""
     if flags & (VERBOSE | LOCALE) or (flags & IGNORECASE and not pattern.isascii()):
         return None
     t = _Translator(pattern, flags)
@@ -1169,22 +1183,23 @@ def _translate(pattern, flags):
     mode = ("i" if flags & IGNORECASE else "") + ("m" if flags & MULTILINE else "") + ("s" if flags & DOTALL else "")
     if mode:
         body = "(?%s)(?:%s)" % (mode, body)
-    return body, t.dollar
+    return body, t.dollar, t.nonbound
 
 
 def _native_matcher(pattern, flags, ngroups):
+    """(matcher, uses non-multiline `$`, uses `\\B`) or (None, ...)."""
     if _regex is None or not isinstance(pattern, str):
-        return None, False
+        return None, False, False
     t = _translate(pattern, flags)
     if t is None:
-        return None, False
+        return None, False, False
     try:
         m = _regex.compile(t[0])
     except ValueError:
-        return None, False
+        return None, False, False
     if _regex.groups(m) != ngroups:
-        return None, False
-    return m, t[1]
+        return None, False, False
+    return m, t[1], t[2]
 
 
 # ------------------------------------------------------------- public API
@@ -1211,7 +1226,7 @@ class Pattern:
         self._prefix = _prefix(tree, self.flags)
         self._first = _first(tree, self.flags)
         self._anchored = tree[0] == "bos" or (tree[0] == "seq" and tree[1] and tree[1][0][0] == "bos")
-        self._native, self._native_dollar = _native_matcher(pattern, self.flags, self.groups)
+        self._native, self._native_dollar, self._native_nonbound = _native_matcher(pattern, self.flags, self.groups)
 
     def __repr__(self):
         flags = self.flags & ~UNICODE if not self._bytes else self.flags & ~ASCII
@@ -1243,7 +1258,7 @@ class Pattern:
 
     def _native_spans(self, s, pos, end, anchored, must_advance):
         """The native matcher's groups, False when it cannot answer."""
-        if not s.isascii() or (self._native_dollar and "\n" in s):
+        if not s.isascii() or (self._native_dollar and "\n" in s) or (self._native_nonbound and end == 0):
             return False
         t = _regex.search(self._native, s, pos, end, anchored)
         if t is None:
@@ -1306,6 +1321,8 @@ class Pattern:
             endpos = n
         if pos < 0:
             pos = 0
+        elif pos > n:
+            pos = n
         if endpos < 0:
             endpos = 0
         return pos, endpos
