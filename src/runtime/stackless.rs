@@ -108,10 +108,6 @@ fn tasklet_setup(vm: &mut Vm, mut args: Args) -> PyResult {
             return Err(runtime_error("tasklet is already bound to a frame"));
         }
         if s.rare().start.is_some() {
-            // Sized exactly: a million queued tasklets keep these.
-            let mut pos = Vec::with_capacity(args.pos.len());
-            pos.append(&mut args.pos);
-            args.pos = pos;
             if let Some(st) = &mut s.rare_mut().start {
                 st.args = Some(args);
             }
@@ -135,12 +131,12 @@ fn tasklet_bind(_vm: &mut Vm, mut args: Args) -> PyResult {
     }
     if let Some(f) = args.pos.first() {
         let old = s.take_start().and_then(|st| st.args);
-        s.rare_mut().start = Some(Box::new(super::tasklet::Start { func: f.clone(), args: old }));
+        s.rare_mut().start = Some(super::tasklet::Start { func: f.clone(), args: old });
         s.life = Life::New;
     }
     if args.pos.len() > 1 {
         let rest = args.pos[1..].to_vec();
-        let st = s.rare_mut().start.get_or_insert_with(|| Box::new(super::tasklet::Start { func: Value::None, args: None }));
+        let st = s.rare_mut().start.get_or_insert_with(|| super::tasklet::Start { func: Value::None, args: None });
         st.args = Some(Args { pos: match rest.first().map(|a| a.payload()) {
             Some(Some(Payload::Tuple(t))) => t.to_vec(),
             _ => vec![],
