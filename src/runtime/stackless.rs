@@ -108,10 +108,6 @@ fn tasklet_setup(vm: &mut Vm, mut args: Args) -> PyResult {
             return Err(runtime_error("tasklet is already bound to a frame"));
         }
         if s.rare().start.is_some() {
-            // Sized exactly: a million queued tasklets keep these.
-            let mut pos = Vec::with_capacity(args.pos.len());
-            pos.append(&mut args.pos);
-            args.pos = pos;
             if let Some(st) = &mut s.rare_mut().start {
                 st.args = Some(args);
             }
@@ -135,12 +131,12 @@ fn tasklet_bind(_vm: &mut Vm, mut args: Args) -> PyResult {
     }
     if let Some(f) = args.pos.first() {
         let old = s.take_start().and_then(|st| st.args);
-        s.rare_mut().start = Some(Box::new(super::tasklet::Start { func: f.clone(), args: old }));
+        s.rare_mut().start = Some(super::tasklet::Start { func: f.clone(), args: old });
         s.life = Life::New;
     }
     if args.pos.len() > 1 {
         let rest = args.pos[1..].to_vec();
-        let st = s.rare_mut().start.get_or_insert_with(|| Box::new(super::tasklet::Start { func: Value::None, args: None }));
+        let st = s.rare_mut().start.get_or_insert_with(|| super::tasklet::Start { func: Value::None, args: None });
         st.args = Some(Args { pos: match rest.first().map(|a| a.payload()) {
             Some(Some(Payload::Tuple(t))) => t.to_vec(),
             _ => vec![],
@@ -360,7 +356,7 @@ flag_getter!(get_prev, |core, vm| neighbour(&core, false));
 flag_getter!(get_restorable, |core, vm| Value::bool(core.alive()));
 flag_getter!(get_is_main, |core, vm| Value::bool(core.is_main()));
 flag_getter!(get_is_current, |core, vm| Value::bool(vm.tasklet.as_ref().is_some_and(|t| Arc::ptr_eq(t, &core))));
-flag_getter!(get_thread_id, |core, vm| Value::Int(1 + 0 * core.id() as i64));
+flag_getter!(get_thread_id, |core, vm| { let _ = core; Value::Int(1) });
 flag_getter!(get_none, |core, vm| { let _ = core; Value::None });
 flag_getter!(get_zero, |core, vm| { let _ = core; Value::Int(0) });
 flag_getter!(get_tempval, |core, vm| core.state.lock().rare().tempval.clone());

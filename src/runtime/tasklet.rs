@@ -252,7 +252,9 @@ pub struct TaskletState {
 /// The parts of a tasklet's state that a running or parked tasklet rarely
 /// holds (see `TaskletState::trim`).
 pub struct TaskletRare {
-    pub start: Option<Box<Start>>,
+    /// Inline, not boxed: the box is freed with the Python object when the
+    /// tasklet starts, so their memory is reused (no holes between cores).
+    pub start: Option<Start>,
     /// An exception to raise in the tasklet when it next runs (kill/throw).
     pub throw: Option<PyErr>,
     pub tempval: Value,
@@ -311,7 +313,7 @@ impl TaskletState {
             self.rare_mut().tempval = v;
         }
     }
-    pub fn take_start(&mut self) -> Option<Box<Start>> {
+    pub fn take_start(&mut self) -> Option<Start> {
         self.rare.as_mut().and_then(|r| r.start.take())
     }
     pub fn take_object(&mut self) -> Option<ObjRef> {
@@ -354,7 +356,7 @@ impl TaskletCore {
                 rare: if is_main {
                     None
                 } else {
-                    Some(Box::new(TaskletRare { start: Some(Box::new(Start { func, args: None })), throw: None, tempval: Value::None, object: None, chan: None, bomb: None }))
+                    Some(Box::new(TaskletRare { start: Some(Start { func, args: None }), throw: None, tempval: Value::None, object: None, chan: None, bomb: None }))
                 },
             }),
         });
@@ -709,7 +711,7 @@ impl Resumable for TaskletBody {
                 // Its creator has usually dropped the object by now.
                 self.core().shed_object();
             }
-            let Some(Start { func, args: Some(args) }) = start.map(|b| *b) else {
+            let Some(Start { func, args: Some(args) }) = start else {
                 return self.finish(throw.map_or(Ok(()), Err));
             };
             if let Some(e) = throw.take() {
