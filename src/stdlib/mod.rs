@@ -52,6 +52,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "html" => include_str!("html.py"),
         "html.entities" => include_str!("html_entities.py"),
         "calendar" => include_str!("calendar.py"),
+        "csv" => include_str!("csv.py"),
         _ => return None,
     })
 }
