@@ -391,6 +391,26 @@ fn type_setattr(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
+/// `X | Y` on classes: a `types.UnionType` (built by the embedded `types`
+/// module), or NotImplemented when the other operand is no class.
+fn type_or_impl(vm: &mut Vm, a: Value, b: Value) -> PyResult {
+    let ok = |v: &Value| v.is_none() || matches!(v.payload(), Some(Payload::Type(_))) || matches!(v.payload(), Some(Payload::Instance));
+    if !ok(&a) || !ok(&b) {
+        return Ok(types().not_implemented.clone());
+    }
+    let m = vm.import_absolute("types")?;
+    let f = vm.getattr(&m, "_type_or")?;
+    vm.call(&f, Args::new(vec![a, b]))
+}
+
+fn type_or(vm: &mut Vm, args: Args) -> PyResult {
+    type_or_impl(vm, arg(&args, 0)?.clone(), arg(&args, 1)?.clone())
+}
+
+fn type_ror(vm: &mut Vm, args: Args) -> PyResult {
+    type_or_impl(vm, arg(&args, 1)?.clone(), arg(&args, 0)?.clone())
+}
+
 fn object_format(vm: &mut Vm, args: Args) -> PyResult {
     let v = arg(&args, 0)?.clone();
     let spec = args.pos.get(1).and_then(|s| s.as_str()).unwrap_or("");
@@ -607,6 +627,8 @@ pub fn install(builtins: &mut DictData) {
     add_native(&t.type_, "__init__", "type.__init__", noop);
     add_native(&t.type_, "mro", "type.mro", type_mro);
     add_native(&t.type_, "__setattr__", "type.__setattr__", type_setattr);
+    add_native(&t.type_, "__or__", "type.__or__", type_or);
+    add_native(&t.type_, "__ror__", "type.__ror__", type_ror);
     add_native(&t.type_, "__call__", "type.__call__", type_call);
     type_data(&t.super_).dict.lock().set_str(Value::str("__new__"), static_new(super_new, "super.__new__"));
     type_data(&t.property).dict.lock().set_str(Value::str("__new__"), static_new(property_new, "property.__new__"));
