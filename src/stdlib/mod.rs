@@ -53,6 +53,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "html.entities" => include_str!("html_entities.py"),
         "calendar" => include_str!("calendar.py"),
         "csv" => include_str!("csv.py"),
+        "glob" => include_str!("glob.py"),
         _ => return None,
     })
 }
