@@ -54,6 +54,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "calendar" => include_str!("calendar.py"),
         "csv" => include_str!("csv.py"),
         "glob" => include_str!("glob.py"),
+        "pathlib" => include_str!("pathlib.py"),
         _ => return None,
     })
 }
