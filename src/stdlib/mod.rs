@@ -55,6 +55,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "csv" => include_str!("csv.py"),
         "glob" => include_str!("glob.py"),
         "pathlib" => include_str!("pathlib.py"),
+        "base64" => include_str!("base64.py"),
         _ => return None,
     })
 }
