@@ -411,6 +411,11 @@ fn type_ror(vm: &mut Vm, args: Args) -> PyResult {
     type_or_impl(vm, arg(&args, 1)?.clone(), arg(&args, 0)?.clone())
 }
 
+fn object_delattr(vm: &mut Vm, args: Args) -> PyResult {
+    vm.generic_delattr(arg(&args, 0)?, arg(&args, 1)?)?;
+    Ok(Value::None)
+}
+
 fn object_format(vm: &mut Vm, args: Args) -> PyResult {
     let v = arg(&args, 0)?.clone();
     let spec = args.pos.get(1).and_then(|s| s.as_str()).unwrap_or("");
@@ -421,8 +426,11 @@ fn object_format(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult {
-    let name = arg(&args, 1)?.as_str().unwrap_or("").to_string();
-    vm.getattr(arg(&args, 0)?, &name)
+    let name = arg(&args, 1)?;
+    let Some(name) = name.as_str().map(|s| s.to_string()) else {
+        return Err(type_error(format!("attribute name must be string, not '{}'", type_name(name))));
+    };
+    vm.object_getattribute(arg(&args, 0)?, &name)
 }
 
 /// `super()` / `super(type, obj)`.
@@ -620,6 +628,7 @@ pub fn install(builtins: &mut DictData) {
     add_native(&t.object, "__repr__", "object.__repr__", object_repr);
     add_native(&t.object, "__str__", "object.__str__", object_str);
     add_native(&t.object, "__setattr__", "object.__setattr__", object_setattr);
+    add_native(&t.object, "__delattr__", "object.__delattr__", object_delattr);
     add_native(&t.object, "__format__", "object.__format__", object_format);
     add_native(&t.object, "__getattribute__", "object.__getattribute__", object_getattribute);
     add_native(&t.object, "__init_subclass__", "object.__init_subclass__", noop);

@@ -29,7 +29,7 @@ pub fn install() {
         ("endswith", "str.endswith", endswith),
         ("upper", "str.upper", upper),
         ("lower", "str.lower", lower),
-        ("casefold", "str.casefold", lower),
+        ("casefold", "str.casefold", casefold),
         ("title", "str.title", title),
         ("capitalize", "str.capitalize", capitalize),
         ("swapcase", "str.swapcase", swapcase),
@@ -376,6 +376,40 @@ fn upper(_vm: &mut Vm, a: Args) -> PyResult {
 }
 fn lower(_vm: &mut Vm, a: Args) -> PyResult {
     map_str(a, "lower", |s| s.to_lowercase())
+}
+/// Unicode full case folding: lowercase, with the folds that differ from
+/// it (ß → ss, ligatures, final sigma, Greek symbol variants, micro sign).
+fn casefold(_vm: &mut Vm, a: Args) -> PyResult {
+    map_str(a, "casefold", |s| {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c {
+                'ß' | 'ẞ' => out.push_str("ss"),
+                'ς' => out.push('σ'),
+                'ſ' => out.push('s'),
+                'µ' => out.push('μ'),
+                'ϐ' => out.push('β'),
+                'ϑ' => out.push('θ'),
+                'ϕ' => out.push('φ'),
+                'ϖ' => out.push('π'),
+                'ϰ' => out.push('κ'),
+                'ϱ' => out.push('ρ'),
+                'ϵ' => out.push('ε'),
+                'ẛ' => out.push('ṡ'),
+                _ => {
+                    let mut up = c.to_uppercase();
+                    if up.len() > 1 {
+                        for u in &mut up {
+                            out.extend(u.to_lowercase());
+                        }
+                    } else {
+                        out.extend(c.to_lowercase());
+                    }
+                }
+            }
+        }
+        out
+    })
 }
 fn swapcase(_vm: &mut Vm, a: Args) -> PyResult {
     map_str(a, "swapcase", |s| {
