@@ -734,7 +734,7 @@ pub fn encode_str(s: &str, enc: &str, errors: &str) -> PyResult<Vec<u8>> {
                 let range = if limit == 0x80 { "range(128)" } else { "range(256)" };
                 return Err(PyErr::new(
                     "UnicodeEncodeError",
-                    format!("'{name}' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in {range}", c as u32),
+                    format!("'{name}' codec can't encode character '{}' in position {i}: ordinal not in {range}", char_escape(c)),
                 ));
             }
         }
@@ -867,4 +867,16 @@ fn format_map(vm: &mut Vm, a: Args) -> PyResult {
     check_method("format_map", &a, 1, 1)?;
     let s = this(&a, "format_map")?.to_string();
     Ok(Value::string(crate::builtins::strformat::str_format(vm, &s, &[], &a.pos[1])?))
+}
+
+/// How CPython's codec errors show a character: \xNN, \uNNNN or \UNNNNNNNN.
+fn char_escape(c: char) -> String {
+    let n = c as u32;
+    if n < 0x100 {
+        format!("\\x{n:02x}")
+    } else if n < 0x10000 {
+        format!("\\u{n:04x}")
+    } else {
+        format!("\\U{n:08x}")
+    }
 }
