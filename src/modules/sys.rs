@@ -21,6 +21,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
             ("getrecursionlimit", "sys.getrecursionlimit", getrecursionlimit),
             ("setrecursionlimit", "sys.setrecursionlimit", setrecursionlimit),
             ("exc_info", "sys.exc_info", exc_info),
+            ("audit", "sys.audit", audit),
             ("getsizeof", "sys.getsizeof", getsizeof),
             ("intern", "sys.intern", intern),
             ("getdefaultencoding", "sys.getdefaultencoding", utf8),
@@ -127,6 +128,15 @@ fn setrecursionlimit(vm: &mut Vm, a: Args) -> PyResult {
     }
     vm.rt.set_recursion_limit(n as usize);
     Ok(Value::None)
+}
+
+/// `sys.audit(event, *args)`: weft has no audit hooks, so nothing runs.
+fn audit(_vm: &mut Vm, a: Args) -> PyResult {
+    match a.pos.first() {
+        Some(e) if e.as_str().is_some() => Ok(Value::None),
+        Some(e) => Err(type_error(format!("expected str for argument 'event', not {}", vtname(e)))),
+        None => Err(type_error("audit() missing 1 required positional argument: 'event'")),
+    }
 }
 
 fn exc_info(vm: &mut Vm, a: Args) -> PyResult {

@@ -302,6 +302,9 @@ pub mod tflags {
     /// the answer, and storing one goes straight to the dict (when
     /// `__setattr__` is not custom).
     pub const NO_DATA_DESCR: u64 = 32;
+    /// `__getattribute__` is not `object.__getattribute__` (then no
+    /// attribute fast path applies: NO_DATA_DESCR is never set with it).
+    pub const CUSTOM_GETATTRIBUTE: u64 = 64;
 }
 
 /// Attribute-protocol facts about `t` (see `tflags`), cached on the type
@@ -348,7 +351,9 @@ fn compute_type_flags(t: &ObjRef) -> u64 {
     if object_new && td.heap_type && td.layout == Layout::Object {
         f |= tflags::PLAIN_NEW;
     }
-    if !has_data_descr(t) {
+    if is_custom("__getattribute__") && td.heap_type {
+        f |= tflags::CUSTOM_GETATTRIBUTE;
+    } else if !has_data_descr(t) {
         f |= tflags::NO_DATA_DESCR;
     }
     f

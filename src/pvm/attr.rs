@@ -76,6 +76,46 @@ impl Vm {
     }
 
     fn getattr_inner(&mut self, obj: &Value, name: &Name) -> PyResult<Option<Value>> {
+        if let Value::Obj(o) = obj {
+            if let Some(cls) = &o.class {
+                if type_flags(cls) & tflags::CUSTOM_GETATTRIBUTE != 0 {
+                    return self.custom_getattribute(obj, cls.clone(), name);
+                }
+            }
+        }
+        self.generic_getattr_inner(obj, name, true)
+    }
+
+    /// A class's own `__getattribute__`, then its `__getattr__` when that
+    /// raises AttributeError (CPython's `slot_tp_getattr_hook`).
+    fn custom_getattribute(&mut self, obj: &Value, cls: ObjRef, name: &Name) -> PyResult<Option<Value>> {
+        let Some(ga) = lookup_in_type(&cls, "__getattribute__") else { return self.generic_getattr_inner(obj, name, true) };
+        let f = self.bind_descriptor(&ga, obj, &cls)?;
+        match self.call1(&f, Value::str(name.text)) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.matches("AttributeError") && type_flags(&cls) & tflags::HAS_GETATTR != 0 => {
+                match lookup_in_type(&cls, "__getattr__") {
+                    Some(g) => {
+                        let f = self.bind_descriptor(&g, obj, &cls)?;
+                        self.call1(&f, Value::str(name.text)).map(Some)
+                    }
+                    None => Err(e),
+                }
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `object.__getattribute__(obj, name)`: the generic lookup, without
+    /// the class's `__getattr__` fallback.
+    pub fn object_getattribute(&mut self, obj: &Value, name: &str) -> PyResult {
+        match self.generic_getattr_inner(obj, &Name::from_str(name), false)? {
+            Some(v) => Ok(v),
+            None => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    fn generic_getattr_inner(&mut self, obj: &Value, name: &Name, use_getattr: bool) -> PyResult<Option<Value>> {
         match obj.payload() {
             Some(Payload::Type(_)) => return self.type_getattr(obj.as_obj().unwrap(), name.text),
             Some(Payload::Super { ty, obj: inner }) => {
@@ -99,12 +139,12 @@ impl Vm {
         if let Some(d) = descr {
             return self.bind_descriptor(&d, obj, t).map(Some);
         }
-        self.getattr_fallback(obj, name.text)
+        self.getattr_fallback(obj, name.text, use_getattr)
     }
 
     /// The rest of attribute lookup after the type and instance dict missed:
     /// `__class__`, `__dict__`, module and class `__getattr__`.
-    fn getattr_fallback(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    fn getattr_fallback(&mut self, obj: &Value, name: &str, use_getattr: bool) -> PyResult<Option<Value>> {
         let t = type_of(obj).clone();
         if name == "__class__" {
             return Ok(Some(Value::Obj(t)));
@@ -125,7 +165,7 @@ impl Vm {
                 return self.call1(&ga, Value::str(name)).map(Some);
             }
         }
-        if type_flags(&t) & tflags::HAS_GETATTR != 0 {
+        if use_getattr && type_flags(&t) & tflags::HAS_GETATTR != 0 {
             if let Some(ga) = lookup_in_type(&t, "__getattr__") {
                 let f = self.bind_descriptor(&ga, obj, &t)?;
                 return self.call1(&f, Value::str(name)).map(Some);
@@ -358,6 +398,13 @@ impl Vm {
                 return Ok(());
             }
         }
+        self.generic_delattr(obj, name)
+    }
+
+    /// `object.__delattr__`: data descriptors, then the instance dict.
+    pub fn generic_delattr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        let n = name.as_str().unwrap_or("");
+        let t = type_of(obj).clone();
         if let Some(d) = lookup_in_type(&t, n) {
             if matches!(d.payload(), Some(Payload::Property { .. })) && crate::builtins::args::user_overrides(&d, "__delete__") {
                 self.call_special(&d, "__delete__", vec![obj.clone()])?;
@@ -414,6 +461,9 @@ pub fn plain_method(obj: &Value, name: &Value) -> Option<Value> {
 #[inline]
 fn plain_method_name(obj: &Value, name: &Name) -> Option<Value> {
     if matches!(obj.payload(), Some(Payload::Type(_)) | Some(Payload::Module(_)) | Some(Payload::Super { .. })) {
+        return None;
+    }
+    if type_flags(type_of(obj)) & tflags::CUSTOM_GETATTRIBUTE != 0 {
         return None;
     }
     let m = lookup_in_type_name(type_of(obj), name)?;

@@ -393,6 +393,31 @@ fn type_setattr(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
+/// `X | Y` on classes: a `types.UnionType` (built by the embedded `types`
+/// module), or NotImplemented when the other operand is no class.
+fn type_or_impl(vm: &mut Vm, a: Value, b: Value) -> PyResult {
+    let ok = |v: &Value| v.is_none() || matches!(v.payload(), Some(Payload::Type(_))) || matches!(v.payload(), Some(Payload::Instance));
+    if !ok(&a) || !ok(&b) {
+        return Ok(types().not_implemented.clone());
+    }
+    let m = vm.import_absolute("types")?;
+    let f = vm.getattr(&m, "_type_or")?;
+    vm.call(&f, Args::new(vec![a, b]))
+}
+
+fn type_or(vm: &mut Vm, args: Args) -> PyResult {
+    type_or_impl(vm, arg(&args, 0)?.clone(), arg(&args, 1)?.clone())
+}
+
+fn type_ror(vm: &mut Vm, args: Args) -> PyResult {
+    type_or_impl(vm, arg(&args, 1)?.clone(), arg(&args, 0)?.clone())
+}
+
+fn object_delattr(vm: &mut Vm, args: Args) -> PyResult {
+    vm.generic_delattr(arg(&args, 0)?, arg(&args, 1)?)?;
+    Ok(Value::None)
+}
+
 fn object_format(vm: &mut Vm, args: Args) -> PyResult {
     let v = arg(&args, 0)?.clone();
     let spec = args.pos.get(1).and_then(|s| s.as_str()).unwrap_or("");
@@ -403,8 +428,11 @@ fn object_format(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult {
-    let name = arg(&args, 1)?.as_str().unwrap_or("").to_string();
-    vm.getattr(arg(&args, 0)?, &name)
+    let name = arg(&args, 1)?;
+    let Some(name) = name.as_str().map(|s| s.to_string()) else {
+        return Err(type_error(format!("attribute name must be string, not '{}'", type_name(name))));
+    };
+    vm.object_getattribute(arg(&args, 0)?, &name)
 }
 
 /// `super()` / `super(type, obj)`.
@@ -602,6 +630,7 @@ pub fn install(builtins: &mut DictData) {
     add_native(&t.object, "__repr__", "object.__repr__", object_repr);
     add_native(&t.object, "__str__", "object.__str__", object_str);
     add_native(&t.object, "__setattr__", "object.__setattr__", object_setattr);
+    add_native(&t.object, "__delattr__", "object.__delattr__", object_delattr);
     add_native(&t.object, "__format__", "object.__format__", object_format);
     add_native(&t.object, "__getattribute__", "object.__getattribute__", object_getattribute);
     add_native(&t.object, "__init_subclass__", "object.__init_subclass__", noop);
@@ -609,6 +638,8 @@ pub fn install(builtins: &mut DictData) {
     add_native(&t.type_, "__init__", "type.__init__", noop);
     add_native(&t.type_, "mro", "type.mro", type_mro);
     add_native(&t.type_, "__setattr__", "type.__setattr__", type_setattr);
+    add_native(&t.type_, "__or__", "type.__or__", type_or);
+    add_native(&t.type_, "__ror__", "type.__ror__", type_ror);
     add_native(&t.type_, "__call__", "type.__call__", type_call);
     type_data(&t.super_).dict.lock().set_str(Value::str("__new__"), static_new(super_new, "super.__new__"));
     type_data(&t.property).dict.lock().set_str(Value::str("__new__"), static_new(property_new, "property.__new__"));

@@ -491,6 +491,15 @@ impl Vm {
                 };
                 return self.call2(&f, c.clone(), k.clone());
             }
+            let t = crate::object::types::types();
+            let co = c.as_obj().unwrap();
+            let generic = [&t.list, &t.dict, &t.tuple, &t.set, &t.frozenset, &t.type_].iter().any(|g| std::sync::Arc::ptr_eq(g, co));
+            if generic {
+                // `list[int]` is a types.GenericAlias, as in CPython.
+                let m = self.import_absolute("types")?;
+                let ga = self.getattr(&m, "GenericAlias")?;
+                return self.call(&ga, crate::object::Args::new(vec![c.clone(), k.clone()]));
+            }
             return Ok(c.clone());
         }
         Err(type_error(format!("'{}' object is not subscriptable", type_name(c))))

@@ -1,6 +1,12 @@
 //! Pure-Python standard-library modules shipped inside the weft binary
 //! (`*.py` beside this file, embedded with `include_str!`). An import that
 //! finds nothing on `sys.path` and is no native module looks here.
+//!
+//! Some files are CPython 3.11's own pure-Python modules (PSF license),
+//! unchanged or minimally adapted; their first line says so and names the
+//! change (datetime, pprint, argparse, decimal via _pydecimal, fractions,
+//! numbers, statistics, glob, stat, fnmatch, difflib, colorsys, shlex,
+//! keyword, html, calendar). The others are weft's own.
 
 /// The source of the embedded module `name`, if weft ships one.
 pub fn source(name: &str) -> Option<&'static str> {
@@ -52,6 +58,10 @@ pub fn source(name: &str) -> Option<&'static str> {
         "html" => include_str!("html.py"),
         "html.entities" => include_str!("html_entities.py"),
         "calendar" => include_str!("calendar.py"),
+        "csv" => include_str!("csv.py"),
+        "glob" => include_str!("glob.py"),
+        "pathlib" => include_str!("pathlib.py"),
+        "base64" => include_str!("base64.py"),
         _ => return None,
     })
 }

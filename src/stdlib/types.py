@@ -131,4 +131,139 @@ class DynamicClassAttribute(property):
     pass
 
 
-GenericAlias = type(list[int]) if hasattr(list, "__class_getitem__") else None
+
+
+def _union_arg_repr(a):
+    if a is type(None):
+        return "None"
+    if isinstance(a, type):
+        if a.__module__ == "builtins":
+            return a.__qualname__
+        return "%s.%s" % (a.__module__, a.__qualname__)
+    return repr(a)
+
+
+class UnionType:
+    """The type of `X | Y` unions of classes (PEP 604)."""
+
+    def __init__(self, args):
+        self.__args__ = args
+
+    @classmethod
+    def _from(cls, a, b):
+        args = []
+        for x in (a, b):
+            items = x.__args__ if isinstance(x, UnionType) else (x,)
+            for item in items:
+                if item is None:
+                    item = type(None)
+                if item not in args:
+                    args.append(item)
+        if len(args) == 1:
+            return args[0]
+        return cls(tuple(args))
+
+    def __or__(self, other):
+        if not _unionable(other):
+            return NotImplemented
+        return UnionType._from(self, other)
+
+    def __ror__(self, other):
+        if not _unionable(other):
+            return NotImplemented
+        return UnionType._from(other, self)
+
+    def __repr__(self):
+        return " | ".join(_union_arg_repr(a) for a in self.__args__)
+
+    def __eq__(self, other):
+        if not isinstance(other, UnionType):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __instancecheck__(self, obj):
+        return isinstance(obj, self.__args__)
+
+    def __subclasscheck__(self, cls):
+        return issubclass(cls, self.__args__)
+
+    @property
+    def __parameters__(self):
+        return ()
+
+
+def _unionable(x):
+    return x is None or isinstance(x, (type, UnionType)) or hasattr(x, "__origin__")
+
+
+def _type_or(a, b):
+    """`a | b` for classes (what type.__or__ / __ror__ call)."""
+    if not (_unionable(a) and _unionable(b)):
+        return NotImplemented
+    return UnionType._from(a, b)
+
+
+class GenericAlias:
+    """A parameterized builtin generic such as `list[int]` (PEP 585)."""
+
+    def __init__(self, origin, args):
+        if not isinstance(args, tuple):
+            args = (args,)
+        self.__origin__ = origin
+        self.__args__ = args
+
+    def __call__(self, *args, **kwargs):
+        return self.__origin__(*args, **kwargs)
+
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
+
+    def __getattr__(self, name):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        return getattr(self.__origin__, name)
+
+    @property
+    def __parameters__(self):
+        return ()
+
+    def __repr__(self):
+        def r(a):
+            if a is Ellipsis:
+                return "..."
+            if isinstance(a, type) and not isinstance(a, GenericAlias):
+                if a.__module__ == "builtins":
+                    return a.__qualname__
+                return "%s.%s" % (a.__module__, a.__qualname__)
+            return repr(a)
+        if self.__args__ == ():
+            inner = "()"
+        else:
+            inner = ", ".join(r(a) for a in self.__args__)
+        return "%s[%s]" % (r(self.__origin__), inner)
+
+    def __eq__(self, other):
+        if not isinstance(other, GenericAlias):
+            return NotImplemented
+        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash((self.__origin__, self.__args__))
+
+    def __or__(self, other):
+        return _type_or(self, other)
+
+    def __ror__(self, other):
+        return _type_or(other, self)
+
+    def __instancecheck__(self, obj):
+        raise TypeError("isinstance() argument 2 cannot be a parameterized generic")
+
+    def __subclasscheck__(self, cls):
+        raise TypeError("issubclass() argument 2 cannot be a parameterized generic")
+
+    def __getitem__(self, item):
+        raise TypeError("%r is not a generic class" % (self,))

@@ -29,7 +29,7 @@ pub fn install() {
         ("endswith", "str.endswith", endswith),
         ("upper", "str.upper", upper),
         ("lower", "str.lower", lower),
-        ("casefold", "str.casefold", lower),
+        ("casefold", "str.casefold", casefold),
         ("title", "str.title", title),
         ("capitalize", "str.capitalize", capitalize),
         ("swapcase", "str.swapcase", swapcase),
@@ -377,6 +377,40 @@ fn upper(_vm: &mut Vm, a: Args) -> PyResult {
 fn lower(_vm: &mut Vm, a: Args) -> PyResult {
     map_str(a, "lower", |s| s.to_lowercase())
 }
+/// Unicode full case folding: lowercase, with the folds that differ from
+/// it (ß → ss, ligatures, final sigma, Greek symbol variants, micro sign).
+fn casefold(_vm: &mut Vm, a: Args) -> PyResult {
+    map_str(a, "casefold", |s| {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c {
+                'ß' | 'ẞ' => out.push_str("ss"),
+                'ς' => out.push('σ'),
+                'ſ' => out.push('s'),
+                'µ' => out.push('μ'),
+                'ϐ' => out.push('β'),
+                'ϑ' => out.push('θ'),
+                'ϕ' => out.push('φ'),
+                'ϖ' => out.push('π'),
+                'ϰ' => out.push('κ'),
+                'ϱ' => out.push('ρ'),
+                'ϵ' => out.push('ε'),
+                'ẛ' => out.push('ṡ'),
+                _ => {
+                    let mut up = c.to_uppercase();
+                    if up.len() > 1 {
+                        for u in &mut up {
+                            out.extend(u.to_lowercase());
+                        }
+                    } else {
+                        out.extend(c.to_lowercase());
+                    }
+                }
+            }
+        }
+        out
+    })
+}
 fn swapcase(_vm: &mut Vm, a: Args) -> PyResult {
     map_str(a, "swapcase", |s| {
         s.chars()
@@ -700,7 +734,7 @@ pub fn encode_str(s: &str, enc: &str, errors: &str) -> PyResult<Vec<u8>> {
                 let range = if limit == 0x80 { "range(128)" } else { "range(256)" };
                 return Err(PyErr::new(
                     "UnicodeEncodeError",
-                    format!("'{name}' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in {range}", c as u32),
+                    format!("'{name}' codec can't encode character '{}' in position {i}: ordinal not in {range}", char_escape(c)),
                 ));
             }
         }
@@ -833,4 +867,16 @@ fn format_map(vm: &mut Vm, a: Args) -> PyResult {
     check_method("format_map", &a, 1, 1)?;
     let s = this(&a, "format_map")?.to_string();
     Ok(Value::string(crate::builtins::strformat::str_format(vm, &s, &[], &a.pos[1])?))
+}
+
+/// How CPython's codec errors show a character: \xNN, \uNNNN or \UNNNNNNNN.
+fn char_escape(c: char) -> String {
+    let n = c as u32;
+    if n < 0x100 {
+        format!("\\x{n:02x}")
+    } else if n < 0x10000 {
+        format!("\\u{n:04x}")
+    } else {
+        format!("\\U{n:08x}")
+    }
 }

@@ -1,0 +1,18 @@
+import csv, io
+data = 'name,age,note\r\nann,30,"likes ""quotes"", commas"\r\nbob,25,"multi\nline"\r\n\r\ncy,,x\r\n'
+for row in csv.reader(io.StringIO(data)): print(row)
+print(list(csv.reader(["a;b;c", "1;2;3"], delimiter=";")), list(csv.reader(['x, "y, z"'], skipinitialspace=True)))
+out = io.StringIO()
+w = csv.writer(out)
+w.writerow(["a", 1, 2.5, None, 'q"uote', "com,ma", "new\nline", ""]); w.writerows([[1, 2], [""], []])
+print(repr(out.getvalue()))
+out = io.StringIO(); w = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n"); w.writerow(["s", 1, 2.0, True]); print(repr(out.getvalue()))
+out = io.StringIO(); w = csv.writer(out, quoting=csv.QUOTE_ALL, delimiter="\t"); w.writerow(["s", 1]); print(repr(out.getvalue()))
+out = io.StringIO(); dw = csv.DictWriter(out, fieldnames=["id", "name"]); dw.writeheader(); dw.writerow({"id": 1, "name": "x"}); dw.writerows([{"id": 2}]); print(repr(out.getvalue()))
+for r in csv.DictReader(io.StringIO(out.getvalue())): print(r)
+r = csv.DictReader(io.StringIO("a,b\n1,2,3\n4\n"), restkey="extra", restval="?"); print(list(r), r.fieldnames)
+print(list(csv.reader(io.StringIO('"unterminated\n'))), csv.list_dialects())
+try: dw.writerow({"bad": 1})
+except ValueError as e: print(e)
+print(list(csv.reader(io.StringIO("1,2\n3,4"), quoting=csv.QUOTE_NONNUMERIC)))
+csv.register_dialect("pipes", delimiter="|"); print(list(csv.reader(["a|b"], "pipes")))
