@@ -1,7 +1,11 @@
 //! Native modules implemented in Rust: `sys`, `math`, `time`, `posix`
-//! (the system-call half of `os`; `os.py` in src/stdlib wraps it).
+//! (the system-call half of `os`; `os.py` in src/stdlib wraps it),
+//! `_collections` (`deque`; `collections.py` re-exports it).
 //! `native_module(name)` returns the constructor the importer calls once.
 
+pub mod collections;
+pub mod deque;
+pub mod deque_ops;
 pub mod math;
 pub mod os;
 pub mod sys;
@@ -18,6 +22,7 @@ pub fn native_module(name: &str) -> Option<fn(&mut Vm) -> PyResult<Value>> {
         "math" => Some(math::make),
         "_time" => Some(time::make),
         "posix" => Some(os::make),
+        "_collections" => Some(collections::make),
         _ => None,
     }
 }
