@@ -71,7 +71,8 @@ pub fn addr(v: &Value) -> String {
     format!("0x{:x}", v.id())
 }
 
-/// `module.Qualname` of a type (module omitted for builtins).
+/// `module.Qualname` of a class (module omitted for builtins); a built-in
+/// type's own name (`int`, `collections.deque`).
 pub fn type_full_name(t: &ObjRef) -> String {
     let td = type_data(t);
     if !td.heap_type {
