@@ -283,7 +283,7 @@ fn reduce(_vm: &mut Vm, a: Args) -> PyResult {
 fn compare(vm: &mut Vm, a: &Args, op: CmpOp) -> PyResult {
     let name = op.dunders().0;
     let d = this(a, name)?;
-    let w = a.pos.get(1).ok_or_else(|| type_error(format!("expected 1 argument, got 0")))?;
+    let w = a.pos.get(1).ok_or_else(|| type_error("expected 1 argument, got 0"))?;
     let Some(e) = dq(w) else { return Ok(types().not_implemented.clone()) };
     let (vs, vstate) = snapshot(d);
     let (ws, wstate) = snapshot(e);
@@ -423,7 +423,7 @@ fn repeat_in_place(d: &DequeObj, n: i64) -> PyResult<()> {
     let mut n = n as u64;
     if let Some(m) = maxlen {
         if n.saturating_mul(size as u64) > m as u64 {
-            n = (m as u64 + size as u64 - 1) / size as u64;
+            n = (m as u64).div_ceil(size as u64);
         }
     }
     let total = (size as u64).checked_mul(n).filter(|t| *t <= 1 << 40);
