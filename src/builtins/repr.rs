@@ -71,15 +71,19 @@ pub fn addr(v: &Value) -> String {
     format!("0x{:x}", v.id())
 }
 
-/// `module.Qualname` of a type (module omitted for builtins).
+/// `module.Qualname` of a class (module omitted for builtins); a built-in
+/// type's own name (`int`, `collections.deque`).
 pub fn type_full_name(t: &ObjRef) -> String {
     let td = type_data(t);
+    if !td.heap_type {
+        // CPython's tp_name: "int", or "collections.deque" for a native
+        // type of a module.
+        return td.name.lock().to_string();
+    }
     let name = td.qualname.lock().to_string();
-    if td.heap_type {
-        if let Some(m) = td.dict.lock().get_str("__module__").and_then(|m| m.as_str().map(str::to_string)) {
-            if m != "builtins" {
-                return format!("{m}.{name}");
-            }
+    if let Some(m) = td.dict.lock().get_str("__module__").and_then(|m| m.as_str().map(str::to_string)) {
+        if m != "builtins" {
+            return format!("{m}.{name}");
         }
     }
     name

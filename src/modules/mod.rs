@@ -1,8 +1,12 @@
 //! Native modules implemented in Rust: `sys`, `math`, `time`, `posix`
-//! (the system-call half of `os`; `os.py` in src/stdlib wraps it), `_regex`
-//! (the automaton matcher `re.py` uses where it can).
+//! (the system-call half of `os`; `os.py` in src/stdlib wraps it),
+//! `_collections` (`deque`; `collections.py` re-exports it), `_regex` (the
+//! automaton matcher `re.py` uses where it can).
 //! `native_module(name)` returns the constructor the importer calls once.
 
+pub mod collections;
+pub mod deque;
+pub mod deque_ops;
 pub mod math;
 pub mod os;
 pub mod regex;
@@ -21,6 +25,7 @@ pub fn native_module(name: &str) -> Option<fn(&mut Vm) -> PyResult<Value>> {
         "_time" => Some(time::make),
         "posix" => Some(os::make),
         "_regex" => Some(regex::make),
+        "_collections" => Some(collections::make),
         _ => None,
     }
 }

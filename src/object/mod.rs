@@ -129,6 +129,9 @@ pub enum Layout {
     FrozenSet,
     Exception,
     Type,
+    /// `collections.deque` (a `Payload::Native` holding a deque): a native
+    /// type Python classes may subclass.
+    Deque,
     Other,
 }
 
@@ -174,6 +177,12 @@ pub trait NativeObject: Send + Sync + Any {
     fn type_obj(&self) -> &ObjRef;
     fn trace(&self, f: &mut dyn FnMut(&Value));
     fn as_any(&self) -> &dyn Any;
+    /// True when equality is identity and the hash is the address, so
+    /// `native_eq`/`native_hash` may answer without the type's `__eq__` /
+    /// `__hash__` (false for value types such as `collections.deque`).
+    fn identity_eq_hash(&self) -> bool {
+        true
+    }
 }
 
 pub enum Payload {

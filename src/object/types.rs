@@ -450,6 +450,11 @@ fn obj_native_eq(x: &ObjRef, y: &ObjRef) -> Option<bool> {
             return Some(false);
         }
     }
+    if let (Payload::Native(n), _) | (_, Payload::Native(n)) = (&x.payload, &y.payload) {
+        if !n.identity_eq_hash() {
+            return None;
+        }
+    }
     Some(match (&x.payload, &y.payload) {
         (Payload::Str(a), Payload::Str(b)) => a.as_str() == b.as_str(),
         (Payload::BigInt(a), Payload::BigInt(b)) => a == b,
@@ -600,6 +605,7 @@ pub fn native_hash(v: &Value) -> Result<Option<i64>, ()> {
                 Payload::FrozenSet(d) => crate::object::pystr::frozenset_hash_of(d.iter().map(|e| e.hash).collect::<Vec<_>>().into_iter()),
                 Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::ByteArray(_) => return Err(()),
                 Payload::Slice { .. } => return Err(()),
+                Payload::Native(n) if !n.identity_eq_hash() => return Ok(None),
                 _ => (Arc::as_ptr(o) as usize >> 4) as i64,
             }
         }

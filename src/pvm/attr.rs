@@ -225,6 +225,9 @@ impl Vm {
     fn type_special_attr(&mut self, cls: &ObjRef, name: &str) -> PyResult {
         let td = type_data(cls);
         Ok(match name {
+            // A built-in type named "module.name" (CPython's tp_name) is
+            // called "name".
+            "__name__" if !td.heap_type => Value::str(td.name.lock().rsplit('.').next().unwrap_or("")),
             "__name__" => Value::str(&td.name.lock()),
             "__qualname__" => Value::str(&td.qualname.lock()),
             "__mro__" => {

@@ -30,335 +30,47 @@ def _recursive_repr(fillvalue='...'):
 
 
 ################################################################################
-### deque
+### deque (native, from _collections)
 ################################################################################
 
-class deque:
-    """deque([iterable[, maxlen]]) --> deque object
+from _collections import deque
 
-    A list-like sequence optimized for data accesses near its endpoints."""
 
-    __slots__ = ('_d', '_h', '_maxlen', '_state')
+class _GenericAlias:
+    """`deque[int]` (weft has no native types.GenericAlias)."""
 
-    def __init__(self, iterable=(), maxlen=None):
-        if maxlen is not None:
-            if not isinstance(maxlen, int):
-                raise TypeError('an integer is required')
-            if maxlen < 0:
-                raise ValueError('maxlen must be non-negative')
-        self._d = []
-        self._h = 0
-        self._maxlen = maxlen
-        self._state = 0
-        if iterable is not self:
-            self.extend(iterable)
-        else:
-            self.extend(list(iterable))
+    def __init__(self, origin, args):
+        self.__origin__ = origin
+        self.__args__ = args if isinstance(args, tuple) else (args,)
 
-    @property
-    def maxlen(self):
-        """maximum size of a deque or None if unbounded"""
-        return self._maxlen
-
-    # -- internal helpers ---------------------------------------------------
-    def _compact(self):
-        if self._h:
-            del self._d[:self._h]
-            self._h = 0
-
-    def _items(self):
-        if self._h:
-            self._compact()
-        return self._d
-
-    def _norm_index(self, i):
-        if not isinstance(i, int):
-            if hasattr(i, '__index__'):
-                i = i.__index__()
-            else:
-                raise TypeError('sequence index must be integer, not %r'
-                                % type(i).__name__)
-        n = len(self._d) - self._h
-        if i < 0:
-            i += n
-        if i < 0 or i >= n:
-            raise IndexError('deque index out of range')
-        return i + self._h
-
-    # -- the core operations --------------------------------------------------
-    def append(self, x):
-        """Add an element to the right side of the deque."""
-        self._state += 1
-        if self._maxlen is not None and len(self._d) - self._h >= self._maxlen:
-            if self._maxlen == 0:
-                return
-            self.popleft()
-        self._d.append(x)
-
-    def appendleft(self, x):
-        """Add an element to the left side of the deque."""
-        self._state += 1
-        if self._maxlen is not None and len(self._d) - self._h >= self._maxlen:
-            if self._maxlen == 0:
-                return
-            self.pop()
-        if self._h == 0:
-            n = len(self._d)
-            grow = n if n > 8 else 8
-            self._d[0:0] = [None] * grow
-            self._h = grow
-        self._h -= 1
-        self._d[self._h] = x
-
-    def pop(self):
-        """Remove and return the rightmost element."""
-        if len(self._d) - self._h <= 0:
-            raise IndexError('pop from an empty deque')
-        self._state += 1
-        x = self._d.pop()
-        if self._h and self._h >= len(self._d):
-            self._d = []
-            self._h = 0
-        return x
-
-    def popleft(self):
-        """Remove and return the leftmost element."""
-        d = self._d
-        h = self._h
-        if len(d) - h <= 0:
-            raise IndexError('pop from an empty deque')
-        self._state += 1
-        x = d[h]
-        d[h] = None
-        h += 1
-        if h >= len(d):
-            self._d = []
-            self._h = 0
-        elif h > 32 and h * 2 > len(d):
-            del d[:h]
-            self._h = 0
-        else:
-            self._h = h
-        return x
-
-    def extend(self, iterable):
-        """Extend the right side of the deque with elements from the iterable"""
-        if iterable is self:
-            iterable = list(iterable)
-        for x in iterable:
-            self.append(x)
-
-    def extendleft(self, iterable):
-        """Extend the left side of the deque with elements from the iterable"""
-        if iterable is self:
-            iterable = list(iterable)
-        for x in iterable:
-            self.appendleft(x)
-
-    def clear(self):
-        """Remove all elements from the deque."""
-        self._state += 1
-        self._d = []
-        self._h = 0
-
-    def copy(self):
-        """Return a shallow copy of a deque."""
-        return self.__class__(self, self._maxlen)
-
-    __copy__ = copy
-
-    def count(self, value):
-        """D.count(value) -- return number of occurrences of value"""
-        n = 0
-        for x in self:
-            if x is value or x == value:
-                n += 1
-        return n
-
-    def index(self, value, start=0, stop=None):
-        """D.index(value, [start, [stop]]) -- return first index of value."""
-        n = len(self)
-        if stop is None:
-            stop = n
-        if start < 0:
-            start = max(start + n, 0)
-        if stop < 0:
-            stop = max(stop + n, 0)
-        stop = min(stop, n)
-        d = self._d
-        h = self._h
-        for i in range(start, stop):
-            x = d[h + i]
-            if x is value or x == value:
-                return i
-        raise ValueError('%r is not in deque' % (value,))
-
-    def insert(self, index, value):
-        """D.insert(index, object) -- insert object before index"""
-        if self._maxlen is not None and len(self) >= self._maxlen:
-            raise IndexError('deque already at its maximum size')
-        self._state += 1
-        items = self._items()
-        items.insert(index, value)
-
-    def remove(self, value):
-        """D.remove(value) -- remove first occurrence of value."""
-        d = self._d
-        for i in range(self._h, len(d)):
-            x = d[i]
-            if x is value or x == value:
-                self._state += 1
-                del d[i]
-                if self._h >= len(d):
-                    self._d = []
-                    self._h = 0
-                return
-        raise ValueError('deque.remove(x): x not in deque')
-
-    def reverse(self):
-        """D.reverse() -- reverse *IN PLACE*"""
-        self._state += 1
-        self._items().reverse()
-
-    def rotate(self, n=1):
-        """Rotate the deque n steps to the right (default n=1).  If n is negative, rotates left."""
-        length = len(self)
-        if length <= 1:
-            return
-        n = n % length
-        if n == 0:
-            return
-        self._state += 1
-        items = self._items()
-        self._d = items[-n:] + items[:-n]
-
-    # -- container protocol ---------------------------------------------------
-    def __len__(self):
-        return len(self._d) - self._h
-
-    def __bool__(self):
-        return len(self._d) > self._h
-
-    def __iter__(self):
-        state = self._state
-        i = 0
-        while True:
-            if self._state != state:
-                raise RuntimeError('deque mutated during iteration')
-            j = self._h + i
-            if j >= len(self._d):
-                return
-            yield self._d[j]
-            i += 1
-
-    def __reversed__(self):
-        state = self._state
-        i = len(self) - 1
-        while i >= 0:
-            if self._state != state:
-                raise RuntimeError('deque mutated during iteration')
-            yield self._d[self._h + i]
-            i -= 1
-
-    def __contains__(self, value):
-        for x in self:
-            if x is value or x == value:
-                return True
-        return False
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            raise TypeError('sequence index must be integer, not \'slice\'')
-        return self._d[self._norm_index(index)]
-
-    def __setitem__(self, index, value):
-        if isinstance(index, slice):
-            raise TypeError('sequence index must be integer, not \'slice\'')
-        self._d[self._norm_index(index)] = value
-
-    def __delitem__(self, index):
-        if isinstance(index, slice):
-            raise TypeError('sequence index must be integer, not \'slice\'')
-        i = self._norm_index(index)
-        self._state += 1
-        del self._d[i]
-        if self._h >= len(self._d):
-            self._d = []
-            self._h = 0
-
-    @_recursive_repr('[...]')
     def __repr__(self):
-        name = type(self).__name__
-        if self._maxlen is None:
-            return '%s(%r)' % (name, list(self))
-        return '%s(%r, maxlen=%d)' % (name, list(self), self._maxlen)
+        def r(a):
+            if isinstance(a, type):
+                if a.__module__ == 'builtins':
+                    return a.__qualname__
+                return a.__module__ + '.' + a.__qualname__
+            if a is Ellipsis:
+                return '...'
+            return repr(a)
+        return '%s[%s]' % (r(self.__origin__),
+                           ', '.join(r(a) for a in self.__args__))
 
-    def __reduce__(self):
-        return (self.__class__, (list(self), self._maxlen))
+    def __call__(self, *args, **kwargs):
+        return self.__origin__(*args, **kwargs)
 
-    # -- comparisons ------------------------------------------------------------
+    def __getattr__(self, name):
+        if name.startswith('__') and name.endswith('__'):
+            raise AttributeError(name)
+        return getattr(self.__origin__, name)
+
     def __eq__(self, other):
-        if isinstance(other, deque):
-            return list(self) == list(other)
-        return NotImplemented
+        if not isinstance(other, _GenericAlias):
+            return NotImplemented
+        return (self.__origin__ is other.__origin__
+                and self.__args__ == other.__args__)
 
-    def __ne__(self, other):
-        if isinstance(other, deque):
-            return list(self) != list(other)
-        return NotImplemented
-
-    def __lt__(self, other):
-        if isinstance(other, deque):
-            return list(self) < list(other)
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, deque):
-            return list(self) <= list(other)
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, deque):
-            return list(self) > list(other)
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, deque):
-            return list(self) >= list(other)
-        return NotImplemented
-
-    __hash__ = None
-
-    # -- arithmetic ---------------------------------------------------------------
-    def __add__(self, other):
-        if not isinstance(other, deque):
-            raise TypeError('can only concatenate deque (not "%s") to deque'
-                            % type(other).__name__)
-        new = self.copy()
-        new.extend(other)
-        return new
-
-    def __iadd__(self, other):
-        self.extend(other)
-        return self
-
-    def __mul__(self, n):
-        new = self.__class__((), self._maxlen)
-        items = list(self)
-        for _ in range(n):
-            new.extend(items)
-        return new
-
-    __rmul__ = __mul__
-
-    def __imul__(self, n):
-        items = list(self)
-        if n <= 0:
-            self.clear()
-        else:
-            for _ in range(n - 1):
-                self.extend(items)
-        return self
+    def __hash__(self):
+        return hash((self.__origin__, self.__args__))
 
 
 ################################################################################

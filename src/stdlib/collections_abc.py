@@ -695,6 +695,11 @@ ByteString.register(bytes)
 ByteString.register(bytearray)
 MutableSequence.register(list)
 MutableSequence.register(bytearray)
+# CPython's collections/__init__.py registers deque; weft loads this file
+# as both `collections.abc` and `_collections_abc`, so register it here.
+from _collections import deque as _deque
+MutableSequence.register(_deque)
+del _deque
 Set.register(frozenset)
 MutableSet.register(set)
 Mapping.register(type(type.__dict__)) if type(type.__dict__) is not dict else None
