@@ -1,7 +1,9 @@
 //! Native modules implemented in Rust: `sys`, `math`, `time`, `posix`
-//! (the system-call half of `os`; `os.py` in src/stdlib wraps it).
+//! (the system-call half of `os`; `os.py` in src/stdlib wraps it), `_json`
+//! (the accelerator of `json.py`).
 //! `native_module(name)` returns the constructor the importer calls once.
 
+pub mod json;
 pub mod math;
 pub mod os;
 pub mod sys;
@@ -18,6 +20,7 @@ pub fn native_module(name: &str) -> Option<fn(&mut Vm) -> PyResult<Value>> {
         "math" => Some(math::make),
         "_time" => Some(time::make),
         "posix" => Some(os::make),
+        "_json" => Some(json::make),
         _ => None,
     }
 }
