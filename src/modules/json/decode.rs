@@ -10,9 +10,10 @@
 //! bails, letting the Python scanner raise RecursionError where it would.
 //! The values it builds are fresh and unshared until returned.
 
+use crate::object::pystr::{str_hash, Name};
 use crate::object::{DictData, Payload};
 use crate::value::Value;
-use hashbrown::HashMap;
+use hashbrown::HashTable;
 use parking_lot::Mutex;
 
 /// Deepest nesting parsed natively.
@@ -24,19 +25,32 @@ pub struct Decoder<'a> {
     pub pos: usize,
     strict: bool,
     limit: usize,
-    /// Object keys seen so far: equal keys share one `str` object (and its
-    /// cached hash), like CPython's scanner memo.
-    memo: HashMap<Box<str>, Value>,
+    /// Object keys seen so far, with their `str` hashes: equal keys share
+    /// one `str` object, like CPython's scanner memo.
+    memo: HashTable<Key>,
+}
+
+/// An object key: a `str` value and its hash (`str_hash`).
+#[derive(Clone)]
+struct Key {
+    hash: u64,
+    value: Value,
+}
+
+impl Default for Key {
+    fn default() -> Key {
+        Key { hash: 0, value: Value::Null }
+    }
 }
 
 enum Open {
     List(Vec<Value>),
-    Dict(DictData, Value),
+    Dict(DictData, Key),
 }
 
 impl<'a> Decoder<'a> {
     pub fn new(src: &'a str, strict: bool, limit: usize) -> Decoder<'a> {
-        Decoder { src, s: src.as_bytes(), pos: 0, strict, limit, memo: HashMap::new() }
+        Decoder { src, s: src.as_bytes(), pos: 0, strict, limit, memo: HashTable::new() }
     }
 
     #[inline]
@@ -121,7 +135,8 @@ impl<'a> Decoder<'a> {
                     }
                     Some(Open::Dict(d, key)) => {
                         let key = std::mem::take(key);
-                        d.set_str(key, v);
+                        let name = Name { text: key.value.as_str().unwrap_or(""), hash: key.hash, value: Some(&key.value) };
+                        d.set_name(&name, v);
                         self.skip_ws();
                         match self.peek()? {
                             b',' => {
@@ -147,12 +162,12 @@ impl<'a> Decoder<'a> {
     }
 
     /// `"key" :` (at the opening quote), leaving `pos` after the colon.
-    fn key(&mut self) -> Option<Value> {
+    fn key(&mut self) -> Option<Key> {
         if self.peek()? != b'"' {
             return None;
         }
         self.pos += 1;
-        let k = self.string_value(true)?;
+        let k = self.key_string()?;
         self.skip_ws();
         if self.peek()? != b':' {
             return None;
@@ -167,7 +182,7 @@ impl<'a> Decoder<'a> {
         let (v, n) = match rest.first()? {
             b'"' => {
                 self.pos += 1;
-                return self.string_value(false);
+                return self.string_value();
             }
             b'n' if lit(b"null") => (Value::None, 4),
             b't' if lit(b"true") => (Value::bool(true), 4),
@@ -230,41 +245,65 @@ impl<'a> Decoder<'a> {
         num_bigint::BigInt::parse_bytes(text.as_bytes(), 10).map(Value::bigint)
     }
 
-    /// The string whose opening quote is just before `pos`; leaves `pos`
-    /// after the closing quote. Keys go through the memo.
-    pub fn string_value(&mut self, is_key: bool) -> Option<Value> {
-        let s = self.s;
+    /// A key string (after its opening quote), through the memo.
+    fn key_string(&mut self) -> Option<Key> {
         let start = self.pos;
-        let mut i = start;
-        while let Some(&c) = s.get(i) {
+        let end = self.plain_end(start);
+        if *self.s.get(end)? == b'"' {
+            self.pos = end + 1;
+            let src = self.src;
+            return Some(self.memo_key(&src[start..end], None));
+        }
+        let mut buf = String::with_capacity(end - start + 16);
+        buf.push_str(&self.src[start..end]);
+        self.pos = end;
+        self.string_rest(&mut buf)?;
+        let text = buf.clone();
+        Some(self.memo_key(&text, Some(buf)))
+    }
+
+    /// The end of the run of plain string bytes from `i`.
+    #[inline]
+    fn plain_end(&self, mut i: usize) -> usize {
+        while let Some(&c) = self.s.get(i) {
             if c == b'"' || c == b'\\' || c < 0x20 {
                 break;
             }
             i += 1;
         }
-        let c = *s.get(i)?;
-        if c == b'"' {
-            self.pos = i + 1;
-            let text = &self.src[start..i];
-            return Some(if is_key { self.memo_key(text, None) } else { Value::str(text) });
-        }
-        let mut buf = String::with_capacity(i - start + 16);
-        buf.push_str(&self.src[start..i]);
-        self.pos = i;
-        self.string_rest(&mut buf)?;
-        Some(if is_key { self.memo_key(&buf.clone(), Some(buf)) } else { Value::string(buf) })
+        i
     }
 
-    fn memo_key(&mut self, text: &str, owned: Option<String>) -> Value {
-        if let Some(v) = self.memo.get(text) {
-            return v.clone();
+    /// The string whose opening quote is just before `pos`; leaves `pos`
+    /// after the closing quote.
+    pub fn string_value(&mut self) -> Option<Value> {
+        let start = self.pos;
+        let end = self.plain_end(start);
+        if *self.s.get(end)? == b'"' {
+            self.pos = end + 1;
+            let src = self.src;
+            return Some(Value::str(&src[start..end]));
         }
-        let v = match owned {
+        let mut buf = String::with_capacity(end - start + 16);
+        buf.push_str(&self.src[start..end]);
+        self.pos = end;
+        self.string_rest(&mut buf)?;
+        Some(Value::string(buf))
+    }
+
+    /// The memo's key for `text` (`owned` is `text` as a String, if at hand).
+    fn memo_key(&mut self, text: &str, owned: Option<String>) -> Key {
+        let hash = str_hash(text);
+        if let Some(k) = self.memo.find(hash, |k| k.value.as_str() == Some(text)) {
+            return k.clone();
+        }
+        let value = match owned {
             Some(o) => Value::string(o),
             None => Value::str(text),
         };
-        self.memo.insert(text.into(), v.clone());
-        v
+        let key = Key { hash, value };
+        self.memo.insert_unique(hash, key.clone(), |k| k.hash);
+        key
     }
 
     /// Continues a string at `pos` (an escape or control character) into

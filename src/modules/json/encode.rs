@@ -242,7 +242,8 @@ fn sorted_items(mut items: Vec<(Value, Value)>) -> Option<Vec<(Value, Value)>> {
     if items.len() < 2 {
         return Some(items);
     }
-    if items.iter().all(|(k, _)| k.as_str().is_some()) {
+    // A str subclass may define its own `__lt__`.
+    if items.iter().all(|(k, _)| k.as_str().is_some() && k.as_obj().is_some_and(|o| o.class.is_none())) {
         items.sort_by(|a, b| a.0.as_str().cmp(&b.0.as_str()));
     } else if items.iter().all(|(k, _)| matches!(k, Value::Int(_) | Value::Bool(_))) {
         let key = |v: &Value| match v {

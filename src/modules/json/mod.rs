@@ -85,7 +85,7 @@ fn scanstring(_vm: &mut Vm, a: Args) -> PyResult {
     }
     let mut d = decode::Decoder::new(ps.as_str(), strict, 0);
     d.pos = *end as usize;
-    match d.string_value(false) {
+    match d.string_value() {
         Some(v) => Ok(Value::tuple(vec![v, Value::Int(d.pos as i64)])),
         None => Ok(not_implemented()),
     }
