@@ -356,13 +356,15 @@ def _skip_ws(s, end):
     return end
 
 
+_HEXDIGITS = '0123456789abcdefABCDEF'
+
+
 def _decode_uXXXX(s, pos):
+    # Exactly four hex digits, as CPython's C scanner requires.
     esc = s[pos + 1:pos + 5]
-    if len(esc) == 4 and esc[1] not in 'xX':
-        try:
-            return int(esc, 16)
-        except ValueError:
-            pass
+    if (len(esc) == 4 and esc[0] in _HEXDIGITS and esc[1] in _HEXDIGITS
+            and esc[2] in _HEXDIGITS and esc[3] in _HEXDIGITS):
+        return int(esc, 16)
     msg = "Invalid \\uXXXX escape"
     raise JSONDecodeError(msg, s, pos)
 
@@ -413,9 +415,14 @@ def py_scanstring(s, end, strict=True):
                 raise JSONDecodeError(msg, s, end - 1)
             end += 1
         else:
+            # Like CPython's C scanner: an escape must be followed by at
+            # least one more character (the closing quote at the latest).
+            if end + 5 >= n:
+                raise JSONDecodeError("Invalid \\uXXXX escape", s, end)
             uni = _decode_uXXXX(s, end)
             end += 5
-            if 0xd800 <= uni <= 0xdbff and s[end:end + 2] == '\\u':
+            if (0xd800 <= uni <= 0xdbff and end + 6 < n and
+                    s[end:end + 2] == '\\u'):
                 uni2 = _decode_uXXXX(s, end + 1)
                 if 0xdc00 <= uni2 <= 0xdfff:
                     uni = 0x10000 + (((uni - 0xd800) << 10) | (uni2 - 0xdc00))

@@ -182,7 +182,9 @@ bad = ['', ' ', '[', ']', '{', '}', '[1,]', '[1 2]', '{"a" 1}', '{"a":}', '{"a":
        'nul', 'tru', 'falsy', '-', '-x', '01', '1.', '1.e5', '1e', '1e+', '.5', '+1', 'nan', 'inf',
        '[\n  1,\n  2\n  x]', '{\n"a": [\n1,\n]\n}', '\ufeff[1]', '[1, "ok", "\u00e9", }',
        '{"\u00e9\u00e9": 1, 2}', '["\U0001F600", @]', '{"a":1}}', '[[[[]]]', '"\\ud800\\u12"',
-       '  \n  \n   x', '[1,\n\n  \t,2]', '{"a"\n:\n1\n,\n}', 'Infinityx', '[NaN, -Infinity, -Inf]']
+       '  \n  \n   x', '[1,\n\n  \t,2]', '{"a"\n:\n1\n,\n}', 'Infinityx', '[NaN, -Infinity, -Inf]',
+       '"\\u00e9', '["x\\u00e9', '"\\u 12 "', '"\\u+1ff"', '"\\u1_2f"', '"\\u0x12"', '"\\ud83d\\ude00',
+       '"\\ud83d\\ude0"', '"\\ud83d\\u"', '"\\', '"\\u']
 for doc in bad:
     show('bad %r' % doc, lambda: json.loads(doc))
 show('bad type', lambda: json.loads(5))
