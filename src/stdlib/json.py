@@ -196,8 +196,14 @@ class JSONEncoder(object):
                 return _float_repr(o)
 
             if not allow_nan:
+                # CPython's C encoder (used without indent) does not name
+                # the value; its Python encoder (used with indent) does.
+                if self.indent is None:
+                    raise ValueError(
+                        "Out of range float values are not JSON compliant")
                 raise ValueError(
-                    "Out of range float values are not JSON compliant")
+                    "Out of range float values are not JSON compliant: "
+                    + repr(o))
 
             return text
 

@@ -107,6 +107,8 @@ show('bad key 2', lambda: json.dumps({'a': {b'k': 3}}))
 show('nan', lambda: json.dumps(float('nan'), allow_nan=False))
 show('inf in list', lambda: json.dumps([1, float('inf')], allow_nan=False))
 show('-inf key', lambda: json.dumps({float('-inf'): 1}, allow_nan=False))
+show('nan indent', lambda: json.dumps([1, float('nan')], allow_nan=False, indent=1))
+show('-inf key indent', lambda: json.dumps({float('-inf'): 1}, allow_nan=False, indent=1))
 a = []
 a.append(a)
 show('circular list', lambda: json.dumps(a))
