@@ -61,9 +61,7 @@ impl Encoder<'_> {
         match &o.payload {
             // Any class: json.py encodes str and int subclasses by value.
             Payload::Str(s) => push_quoted(&mut self.out, s.as_str(), self.o.ascii),
-            Payload::BigInt(b) => {
-                let _ = write!(self.out, "{b}");
-            }
+            Payload::BigInt(b) => push_bigint(&mut self.out, b, false),
             _ if o.class.is_some() => return None,
             Payload::List(items) => {
                 self.enter(o)?;
@@ -191,9 +189,7 @@ impl Encoder<'_> {
         match k {
             Value::Obj(o) => match &o.payload {
                 Payload::Str(s) => push_quoted(&mut self.out, s.as_str(), self.o.ascii),
-                Payload::BigInt(b) => {
-                    let _ = write!(self.out, "\"{b}\"");
-                }
+                Payload::BigInt(b) => push_bigint(&mut self.out, b, true),
                 _ if self.o.skipkeys && o.class.is_none() => {
                     self.out.truncate(mark);
                     return Some(());
@@ -238,6 +234,7 @@ impl Encoder<'_> {
 /// `sorted(d.items())` when it needs no Python code and cannot fail: all
 /// keys str, or all ints/bools, or all non-NaN floats (distinct dict keys
 /// never compare equal, so values are never compared).
+#[inline(never)]
 fn sorted_items(mut items: Vec<(Value, Value)>) -> Option<Vec<(Value, Value)>> {
     if items.len() < 2 {
         return Some(items);
@@ -261,6 +258,18 @@ fn sorted_items(mut items: Vec<(Value, Value)>) -> Option<Vec<(Value, Value)>> {
     Some(items)
 }
 
+/// Kept out of line (as the other leaf formatters) so the recursive
+/// encoder frames stay small.
+#[inline(never)]
+fn push_bigint(out: &mut String, b: &num_bigint::BigInt, quoted: bool) {
+    if quoted {
+        let _ = write!(out, "\"{b}\"");
+    } else {
+        let _ = write!(out, "{b}");
+    }
+}
+
+#[inline(never)]
 pub fn push_int(out: &mut String, i: i64) {
     let mut buf = [0u8; 20];
     let mut n = i.unsigned_abs();
@@ -283,6 +292,7 @@ pub fn push_int(out: &mut String, i: i64) {
 
 /// Appends `repr(f)` of a finite float (CPython's `r` format: shortest
 /// round-tripping digits, scientific below 1e-4 and from 1e16).
+#[inline(never)]
 pub fn push_float_repr(out: &mut String, f: f64) {
     if f == 0.0 {
         out.push_str(if f.is_sign_negative() { "-0.0" } else { "0.0" });
@@ -372,6 +382,7 @@ fn push_u4(out: &mut String, n: u32) {
 
 /// Appends `s` as a JSON string literal (json.py's `encode_basestring` /
 /// `encode_basestring_ascii`).
+#[inline(never)]
 pub fn push_quoted(out: &mut String, s: &str, ascii: bool) {
     out.reserve(s.len() + 2);
     out.push('"');
@@ -442,6 +453,27 @@ mod tests {
                 assert_eq!(s, crate::builtins::repr::float_repr(g), "{g:e}");
             }
         }
+    }
+
+    /// The deepest natively encoded value fits in a small stack (native
+    /// calls may run on a tasklet's coroutine stack).
+    #[test]
+    fn max_depth_stack_use() {
+        let run = || {
+            let mut v = Value::list(vec![Value::Int(1)]);
+            for _ in 0..(MAX_DEPTH - 1) / 2 {
+                let d = crate::object::DictData::default();
+                let d = Value::obj(Payload::Dict(parking_lot::Mutex::new(d)));
+                if let Some(Payload::Dict(m)) = d.payload() {
+                    m.lock().set_str(Value::str("k"), Value::list(vec![v]));
+                }
+                v = d;
+            }
+            let o = Options { ascii: true, allow_nan: true, check_circular: true, sort_keys: true, skipkeys: false, indent: Some("  "), key_sep: ": ", item_sep: "," };
+            encode(&v, &o).map(|s| s.len())
+        };
+        let r = std::thread::Builder::new().stack_size(48 * 1024).spawn(run).unwrap().join().unwrap();
+        assert!(r.is_some());
     }
 
     #[test]
