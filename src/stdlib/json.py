@@ -459,6 +459,8 @@ class _Scanner:
         self.memo = {}
 
     def __call__(self, string, idx):
+        if idx < 0:
+            raise ValueError('idx cannot be negative')
         try:
             return self.scan_once(string, idx)
         finally:
@@ -629,15 +631,19 @@ class JSONDecoder(object):
         self.object_pairs_hook = object_pairs_hook
         self.scan_once = _Scanner(self)
 
-    def decode(self, s, _w=None):
-        """Return the Python representation of ``s`` (a ``str`` instance
-        containing a JSON document)."""
-        if (_c is not None and self.object_hook is None and
+    def _native_ok(self):
+        # The accelerator parses exactly what the default hooks would.
+        return (_c is not None and self.object_hook is None and
                 self.object_pairs_hook is None and
                 self.parse_float is float and self.parse_int is int and
                 self.parse_constant is _parse_constant and
-                type(self).raw_decode is JSONDecoder.raw_decode and
-                type(self.scan_once) is _Scanner):
+                type(self.scan_once) is _Scanner)
+
+    def decode(self, s, _w=None):
+        """Return the Python representation of ``s`` (a ``str`` instance
+        containing a JSON document)."""
+        if (type(self).raw_decode is JSONDecoder.raw_decode and
+                self._native_ok()):
             obj = _c.decode(s, bool(self.strict))
             if obj is not NotImplemented:
                 return obj
@@ -651,6 +657,10 @@ class JSONDecoder(object):
         """Decode a JSON document from ``s`` (a ``str`` beginning with
         a JSON document) and return a 2-tuple of the Python
         representation and the index in ``s`` where the document ended."""
+        if self._native_ok():
+            r = _c.raw_decode(s, idx, bool(self.strict))
+            if r is not NotImplemented:
+                return r
         try:
             obj, end = self.scan_once(s, idx)
         except StopIteration as err:

@@ -213,6 +213,19 @@ dec = json.JSONDecoder()
 show('raw_decode', lambda: dec.raw_decode('{"a": 1} tail'))
 show('raw_decode idx', lambda: dec.raw_decode('xx[1, 2]yy', 2))
 show('raw_decode bad', lambda: dec.raw_decode('xx', 1))
+show('raw_decode ws', lambda: dec.raw_decode(' [1]', 0))
+show('raw_decode end', lambda: dec.raw_decode('[1]', 3))
+show('raw_decode neg', lambda: dec.raw_decode('[1]', -3))
+show('raw_decode err', lambda: dec.raw_decode('{"a": [1, }', 0))
+show('raw_decode nonascii', lambda: dec.raw_decode('["\u00e9"] {"b": 2}', 6))
+stream = '{"a": 1} [2, 3] "four" 5.5 null {"six": {"7": [8]}}'
+pos, items = 0, []
+while pos < len(stream):
+    obj, pos = dec.raw_decode(stream, pos)
+    items.append(obj)
+    while pos < len(stream) and stream[pos] == ' ':
+        pos += 1
+print(items, pos)
 scan = getattr(json, 'decoder', json).scanstring
 show('scanstring', lambda: scan('"abc" rest', 1))
 show('scanstring esc', lambda: scan('["a\\n\\u00e9b", 1]', 2))

@@ -76,7 +76,7 @@ impl<'a> Decoder<'a> {
     }
 
     /// One value (leading whitespace allowed), containers included.
-    fn value(&mut self) -> Option<Value> {
+    pub fn value(&mut self) -> Option<Value> {
         let mut stack: Vec<Open> = Vec::new();
         'next_value: loop {
             self.skip_ws();

@@ -26,6 +26,7 @@ pub fn make(_vm: &mut Vm) -> PyResult<Value> {
         ("scanstring", "_json.scanstring", scanstring),
         ("encode", "_json.encode", encode),
         ("decode", "_json.decode", decode),
+        ("raw_decode", "_json.raw_decode", raw_decode),
     ];
     Ok(super::module_with("_json", fns))
 }
@@ -138,6 +139,26 @@ fn decode(vm: &mut Vm, a: Args) -> PyResult {
     let mut d = decode::Decoder::new(s, strict, limit);
     match d.document() {
         Some(v) => Ok(v),
+        None => Ok(not_implemented()),
+    }
+}
+
+/// `raw_decode(s, idx, strict)`: `(value, end)` of the JSON value starting
+/// exactly at char index `idx` of an ASCII `s`, or `NotImplemented`.
+fn raw_decode(vm: &mut Vm, a: Args) -> PyResult {
+    check_args("raw_decode", &a, 3, 3)?;
+    let (Some(ps), Value::Int(idx), Some(strict)) = (pystr_of(&a.pos[0]), &a.pos[1], truthy(&a.pos[2])) else {
+        return Ok(not_implemented());
+    };
+    let s = ps.as_str();
+    if !ps.is_ascii() || *idx < 0 || *idx as usize >= s.len() || s.as_bytes()[*idx as usize].is_ascii_whitespace() {
+        return Ok(not_implemented());
+    }
+    let limit = vm.rt.recursion_limit().min(decode::MAX_DEPTH);
+    let mut d = decode::Decoder::new(s, strict, limit);
+    d.pos = *idx as usize;
+    match d.value() {
+        Some(v) => Ok(Value::tuple(vec![v, Value::Int(d.pos as i64)])),
         None => Ok(not_implemented()),
     }
 }
