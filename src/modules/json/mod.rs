@@ -2,10 +2,11 @@
 //! CPython's json uses its C `_json`): string escaping, string scanning, a
 //! whole-document encoder and a whole-document decoder for plain data.
 //!
-//! Invariant: the fast paths never change behaviour. `encode`, `decode` and
-//! `scanstring` return `NotImplemented` ("bail") for anything they do not
-//! handle exactly like the Python code in json.py — unknown types, container
-//! subclasses, every error — and json.py then runs its Python path, which
+//! Invariant: the fast paths never change behaviour. `encode`, `decode`,
+//! `raw_decode` and `scanstring` return `NotImplemented` ("bail") for
+//! anything they do not handle exactly like the Python code in json.py —
+//! unknown types, container subclasses, every error — and json.py then runs
+//! its Python path, which
 //! produces the result or the exact exception. No Python code runs here, and
 //! no container lock is held across more than one element access.
 
