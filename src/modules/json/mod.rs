@@ -6,9 +6,9 @@
 //! `raw_decode` and `scanstring` return `NotImplemented` ("bail") for
 //! anything they do not handle exactly like the Python code in json.py —
 //! unknown types, container subclasses, every error — and json.py then runs
-//! its Python path, which
-//! produces the result or the exact exception. No Python code runs here, and
-//! no container lock is held across more than one element access.
+//! its Python path, which produces the result or the exact exception. No
+//! Python code runs here, and no container lock is held across more than one
+//! element access.
 
 mod decode;
 mod encode;
