@@ -1,12 +1,14 @@
 //! Native modules implemented in Rust: `sys`, `math`, `time`, `posix`
 //! (the system-call half of `os`; `os.py` in src/stdlib wraps it),
-//! `_collections` (`deque`; `collections.py` re-exports it), `_regex` (the
-//! automaton matcher `re.py` uses where it can).
+//! `_collections` (`deque`; `collections.py` re-exports it), `_json` (the
+//! accelerator of `json.py`), `_regex` (the automaton matcher `re.py` uses
+//! where it can).
 //! `native_module(name)` returns the constructor the importer calls once.
 
 pub mod collections;
 pub mod deque;
 pub mod deque_ops;
+pub mod json;
 pub mod math;
 pub mod os;
 pub mod regex;
@@ -26,6 +28,7 @@ pub fn native_module(name: &str) -> Option<fn(&mut Vm) -> PyResult<Value>> {
         "posix" => Some(os::make),
         "_regex" => Some(regex::make),
         "_collections" => Some(collections::make),
+        "_json" => Some(json::make),
         _ => None,
     }
 }

@@ -14,6 +14,15 @@ __version__ = '2.0.9'
 INFINITY = float('inf')
 NAN = float('nan')
 
+# The native accelerator (src/modules/json). Its `encode`, `decode` and
+# `scanstring` return NotImplemented for anything they do not handle exactly
+# as the Python code below does (including every error); the Python code
+# then runs, so the accelerator changes speed only.
+try:
+    import _json as _c
+except ImportError:
+    _c = None
+
 
 ################################################################################
 ### errors
@@ -71,7 +80,7 @@ def py_encode_basestring(s):
     out.append('"')
     return ''.join(out)
 
-encode_basestring = py_encode_basestring
+encode_basestring = _c.encode_basestring if _c else py_encode_basestring
 
 
 def py_encode_basestring_ascii(s):
@@ -102,7 +111,8 @@ def py_encode_basestring_ascii(s):
     out.append('"')
     return ''.join(out)
 
-encode_basestring_ascii = py_encode_basestring_ascii
+encode_basestring_ascii = (_c.encode_basestring_ascii if _c
+                           else py_encode_basestring_ascii)
 
 
 def _float_repr(o):
@@ -149,6 +159,16 @@ class JSONEncoder(object):
                 return encode_basestring_ascii(o)
             else:
                 return encode_basestring(o)
+        if _c is not None and type(self).iterencode is JSONEncoder.iterencode:
+            indent = self.indent
+            if indent is not None and not isinstance(indent, str):
+                indent = ' ' * indent
+            text = _c.encode(o, bool(self.ensure_ascii), bool(self.allow_nan),
+                             bool(self.check_circular), bool(self.sort_keys),
+                             bool(self.skipkeys), indent, self.key_separator,
+                             self.item_separator)
+            if text is not NotImplemented:
+                return text
         chunks = self.iterencode(o, _one_shot=True)
         if not isinstance(chunks, (list, tuple)):
             chunks = list(chunks)
@@ -176,8 +196,14 @@ class JSONEncoder(object):
                 return _float_repr(o)
 
             if not allow_nan:
+                # CPython's C encoder (used without indent) does not name
+                # the value; its Python encoder (used with indent) does.
+                if self.indent is None:
+                    raise ValueError(
+                        "Out of range float values are not JSON compliant")
                 raise ValueError(
-                    "Out of range float values are not JSON compliant")
+                    "Out of range float values are not JSON compliant: "
+                    + repr(o))
 
             return text
 
@@ -326,6 +352,7 @@ _CONSTANTS = {
     'NaN': NAN,
 }
 _CONSTANTS['-Infinity'] = -INFINITY
+_parse_constant = _CONSTANTS.__getitem__
 
 
 def _skip_ws(s, end):
@@ -335,13 +362,15 @@ def _skip_ws(s, end):
     return end
 
 
+_HEXDIGITS = '0123456789abcdefABCDEF'
+
+
 def _decode_uXXXX(s, pos):
+    # Exactly four hex digits, as CPython's C scanner requires.
     esc = s[pos + 1:pos + 5]
-    if len(esc) == 4 and esc[1] not in 'xX':
-        try:
-            return int(esc, 16)
-        except ValueError:
-            pass
+    if (len(esc) == 4 and esc[0] in _HEXDIGITS and esc[1] in _HEXDIGITS
+            and esc[2] in _HEXDIGITS and esc[3] in _HEXDIGITS):
+        return int(esc, 16)
     msg = "Invalid \\uXXXX escape"
     raise JSONDecodeError(msg, s, pos)
 
@@ -392,9 +421,14 @@ def py_scanstring(s, end, strict=True):
                 raise JSONDecodeError(msg, s, end - 1)
             end += 1
         else:
+            # Like CPython's C scanner: an escape must be followed by at
+            # least one more character (the closing quote at the latest).
+            if end + 5 >= n:
+                raise JSONDecodeError("Invalid \\uXXXX escape", s, end)
             uni = _decode_uXXXX(s, end)
             end += 5
-            if 0xd800 <= uni <= 0xdbff and s[end:end + 2] == '\\u':
+            if (0xd800 <= uni <= 0xdbff and end + 6 < n and
+                    s[end:end + 2] == '\\u'):
                 uni2 = _decode_uXXXX(s, end + 1)
                 if 0xdc00 <= uni2 <= 0xdfff:
                     uni = 0x10000 + (((uni - 0xd800) << 10) | (uni2 - 0xdc00))
@@ -405,7 +439,13 @@ def py_scanstring(s, end, strict=True):
         _append(char)
     return ''.join(chunks), end
 
-scanstring = py_scanstring
+def scanstring(s, end, strict=True):
+    """Scan the string s for a JSON string (see py_scanstring)."""
+    if _c is not None:
+        r = _c.scanstring(s, end, strict)
+        if r is not NotImplemented:
+            return r
+    return py_scanstring(s, end, strict)
 
 
 class _Scanner:
@@ -419,6 +459,8 @@ class _Scanner:
         self.memo = {}
 
     def __call__(self, string, idx):
+        if idx < 0:
+            raise ValueError('idx cannot be negative')
         try:
             return self.scan_once(string, idx)
         finally:
@@ -431,7 +473,7 @@ class _Scanner:
             raise StopIteration(idx) from None
 
         if nextchar == '"':
-            return py_scanstring(s, idx + 1, self.strict)
+            return scanstring(s, idx + 1, self.strict)
         elif nextchar == '{':
             return self.parse_object(s, idx + 1)
         elif nextchar == '[':
@@ -516,7 +558,7 @@ class _Scanner:
                     "Expecting property name enclosed in double quotes", s, end)
         end += 1
         while True:
-            key, end = py_scanstring(s, end, self.strict)
+            key, end = scanstring(s, end, self.strict)
             key = memo_get(key, key)
             if s[end:end + 1] != ':':
                 end = _skip_ws(s, end)
@@ -584,14 +626,27 @@ class JSONDecoder(object):
         self.object_hook = object_hook
         self.parse_float = parse_float or float
         self.parse_int = parse_int or int
-        self.parse_constant = parse_constant or _CONSTANTS.__getitem__
+        self.parse_constant = parse_constant or _parse_constant
         self.strict = strict
         self.object_pairs_hook = object_pairs_hook
         self.scan_once = _Scanner(self)
 
+    def _native_ok(self):
+        # The accelerator parses exactly what the default hooks would.
+        return (_c is not None and self.object_hook is None and
+                self.object_pairs_hook is None and
+                self.parse_float is float and self.parse_int is int and
+                self.parse_constant is _parse_constant and
+                type(self.scan_once) is _Scanner)
+
     def decode(self, s, _w=None):
         """Return the Python representation of ``s`` (a ``str`` instance
         containing a JSON document)."""
+        if (type(self).raw_decode is JSONDecoder.raw_decode and
+                self._native_ok()):
+            obj = _c.decode(s, bool(self.strict))
+            if obj is not NotImplemented:
+                return obj
         obj, end = self.raw_decode(s, idx=_skip_ws(s, 0))
         end = _skip_ws(s, end)
         if end != len(s):
@@ -602,6 +657,10 @@ class JSONDecoder(object):
         """Decode a JSON document from ``s`` (a ``str`` beginning with
         a JSON document) and return a 2-tuple of the Python
         representation and the index in ``s`` where the document ended."""
+        if self._native_ok():
+            r = _c.raw_decode(s, idx, bool(self.strict))
+            if r is not NotImplemented:
+                return r
         try:
             obj, end = self.scan_once(s, idx)
         except StopIteration as err:
