@@ -214,6 +214,21 @@ impl Vm {
                 }));
             }
         }
+        // `__eq__` of containers compares their items through here, so a
+        // self-containing or very deep structure recurses on the native
+        // stack: bounded like nested calls, as CPython's recursion limit does.
+        if self.native_depth >= super::MAX_NATIVE_DEPTH {
+            return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded in comparison"));
+        }
+        self.native_depth += 1;
+        let r = self.compare_by_dunders(a, b, op);
+        self.native_depth -= 1;
+        r
+    }
+
+    /// `compare`'s general case: `__op__`, the reflected `__rop__`, then the
+    /// identity fallback of `==`/`!=`.
+    fn compare_by_dunders(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult {
         let (name, rname) = op.dunders();
         let ta = type_of(a).clone();
         let tb = type_of(b).clone();
