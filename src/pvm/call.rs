@@ -116,7 +116,7 @@ impl Vm {
     /// Builds the frame for calling Python function `fobj` with `args`.
     pub fn function_frame(&mut self, fobj: &ObjRef, func: &Function, args: Args) -> PyResult<Box<Frame>> {
         let code = func.code.clone();
-        let mut frame = Frame::boxed_shared(&code, &func.globals, None);
+        let mut frame = Frame::boxed(&code, &func.globals, None);
         frame.func = Some(fobj.clone());
         bind_args(func, &mut frame.slots, args)?;
         let nlocals = code.nlocals();

@@ -110,6 +110,7 @@ impl Frame {
     pub fn locals(&self) -> Option<&Value> {
         self.ext.as_ref().and_then(|e| e.locals.as_ref())
     }
+    #[inline]
     pub fn set_locals(&mut self, l: Option<Value>) {
         if l.is_some() || self.ext.is_some() {
             self.ext_mut().locals = l;
@@ -152,31 +153,14 @@ impl Frame {
             Some(e) => std::mem::replace(&mut e.ret, ReturnMode::Normal),
         }
     }
-    /// `Box::new(Frame::new(..))`, reusing a frame (and its slot vector)
-    /// from this thread's free list when one is there.
-    #[inline]
-    pub fn boxed(code: Arc<CodeObject>, globals: ObjRef, locals: Option<Value>) -> Box<Frame> {
-        let Some(mut f) = with_pool(|p| p.pop()) else {
-            return Box::new(Frame::new(code, globals, locals));
-        };
-        let stack_base = code.nlocals() + code.ncells();
-        // Recycled frames have empty slots/blocks and no references besides
-        // `code` and `globals` (see `recycle`).
-        f.slots.reserve(stack_base + code.max_stack as usize);
-        f.slots.resize(stack_base, Value::Null);
-        f.stack_base = stack_base;
-        f.code = code;
-        f.globals = globals;
-        f.set_locals(locals);
-        f.ip = 0;
-        f
-    }
 
-    /// `boxed` for a call: the code and globals are borrowed, and a reused
-    /// frame that already points to them (a function called repeatedly)
-    /// keeps its references instead of swapping them for equal ones.
+    /// `Box::new(Frame::new(..))`, reusing a frame (and its slot vector)
+    /// from this thread's free list when one is there. Recycled frames have
+    /// empty slots and blocks and no references besides `code` and
+    /// `globals` (see `recycle`); a reused frame that already points to the
+    /// given ones (a function called repeatedly) keeps its references.
     #[inline]
-    pub fn boxed_shared(code: &Arc<CodeObject>, globals: &ObjRef, locals: Option<Value>) -> Box<Frame> {
+    pub fn boxed(code: &Arc<CodeObject>, globals: &ObjRef, locals: Option<Value>) -> Box<Frame> {
         let Some(mut f) = with_pool(|p| p.pop()) else {
             return Box::new(Frame::new(code.clone(), globals.clone(), locals));
         };
@@ -221,7 +205,7 @@ impl Frame {
         });
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, v: Value) {
         self.slots.push(v)
     }

@@ -395,6 +395,9 @@ impl Vm {
         // function, which then moves from the stack into the frame.
         let (init, instance) = match &o.payload {
             Payload::Function(func) if is_plain(func, nargs) => (None, None),
+            Payload::Type(_) if op == Op::Call && std::sync::Arc::ptr_eq(o, &crate::object::types::types().range) => {
+                return Ok(Self::call_range_fast(frame, callable_at, argc));
+            }
             Payload::Type(_) => match plain_init(o, nargs) {
                 Some(init) => {
                     let instance = super::class::new_instance_of(o, Payload::Instance);
@@ -407,7 +410,7 @@ impl Vm {
         let fobj = init.as_ref().unwrap_or(o);
         let Payload::Function(func) = &fobj.payload else { return Ok(false) };
         let code = &func.code;
-        let mut new = Frame::boxed_shared(code, &func.globals, None);
+        let mut new = Frame::boxed(code, &func.globals, None);
         if let Some(closure) = &func.closure {
             let base = code.nlocals();
             for (i, c) in closure.iter().enumerate().take(code.freevars.len()) {
@@ -441,7 +444,31 @@ impl Vm {
         Ok(true)
     }
 
-    /// Pops a call's callable and arguments per the call opcode.
+    /// `range(...)` with 1 to 3 int arguments and a non-zero step: the range
+/// object replaces the call on the stack. False (stack untouched) for
+/// anything else, which the general call path handles and reports.
+fn call_range_fast(frame: &mut Frame, callable_at: usize, argc: usize) -> bool {
+    let args = &frame.slots[callable_at + 1..];
+    let int = |i: usize| match args.get(i) {
+        Some(Value::Int(n)) => Some(*n),
+        _ => None,
+    };
+    let (start, stop, step) = match argc {
+        1 => (Some(0), int(0), Some(1)),
+        2 => (int(0), int(1), Some(1)),
+        3 => (int(0), int(1), int(2)),
+        _ => return false,
+    };
+    let (Some(start), Some(stop), Some(step)) = (start, stop, step) else { return false };
+    if step == 0 {
+        return false;
+    }
+    frame.slots.truncate(callable_at);
+    frame.slots.push(Value::obj(Payload::Range { start, stop, step }));
+    true
+}
+
+/// Pops a call's callable and arguments per the call opcode.
     fn pop_call_args(&mut self, op: Op, arg: u32) -> PyResult<(Value, Args)> {
         let frame = frame!(self);
         let argc = arg as usize;
