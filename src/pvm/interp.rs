@@ -569,7 +569,10 @@ fn plain_init(cls: &ObjRef, nargs: usize) -> Option<ObjRef> {
     if cls.class.is_some() || type_flags(cls) & tflags::PLAIN_NEW == 0 {
         return None;
     }
-    let init = crate::object::types::lookup_in_type(cls, "__init__")?;
+    // The interned name: hashed once, and matched by pointer in the cache.
+    static INIT: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    let name = INIT.get_or_init(|| crate::object::pystr::intern("__init__"));
+    let init = crate::object::types::lookup_in_type_name(cls, &crate::object::Name::from_value(name)?)?;
     match init {
         Value::Obj(f) if matches!(&f.payload, Payload::Function(func) if is_plain(func, nargs + 1)) => Some(f),
         _ => None,
