@@ -83,28 +83,7 @@ impl Vm {
                 })
             }
             Op::LoadFastAttr | Op::LoadFastStoreAttr | Op::LoadFastIndex => self.load_fast(arg),
-            Op::LoadGlobal => {
-                let frame = frame!(self);
-                let ip = frame.ip;
-                if let Some(v) = super::globalcache::get(&frame.code, &frame.globals, ip) {
-                    frame.push(v);
-                    return Ok(());
-                }
-                let name = &frame.code.name_values[arg as usize];
-                let v = match global_or_builtin_versioned(&frame.globals, &code_name(name)?) {
-                    Some((v, version)) => {
-                        super::globalcache::put(&frame.code, &frame.globals, ip, version, v.clone());
-                        v
-                    }
-                    None => {
-                        let name = frame.code.names[arg as usize].clone();
-                        let globals = frame.globals.clone();
-                        self.load_global(&globals, &name)?
-                    }
-                };
-                frame!(self).push(v);
-                Ok(())
-            }
+            Op::LoadGlobal => self.op_load_global(arg),
             Op::StoreGlobal => {
                 let frame = frame!(self);
                 let v = frame.pop();
@@ -160,24 +139,7 @@ impl Vm {
                 let name = frame.code.name_values[arg as usize].clone();
                 self.delattr(&obj, &name)
             }
-            Op::LoadMethod => {
-                let frame = frame!(self);
-                // A Python or native method found on the type of a plain
-                // object: the receiver stays on the stack, behind the method.
-                if let Some(m) = super::attr::plain_method(frame.top(), &frame.code.name_values[arg as usize]) {
-                    let this = frame.pop();
-                    frame.push(m);
-                    frame.push(this);
-                    return Ok(());
-                }
-                let obj = frame.pop();
-                let name = frame.code.name_values[arg as usize].clone();
-                let (m, this) = self.load_method(obj, &code_name(&name)?)?;
-                let frame = frame!(self);
-                frame.push(m);
-                frame.push(this);
-                Ok(())
-            }
+            Op::LoadMethod => self.op_load_method(arg),
             Op::BinarySubscr => {
                 let frame = frame!(self);
                 let key = frame.pop();
@@ -470,6 +432,52 @@ impl Vm {
             )));
         }
         frame.push(v);
+        Ok(())
+    }
+
+    /// `LoadGlobal`: the per-thread cache (`globalcache`), else globals then
+    /// builtins (watching both), else NameError.
+    pub(super) fn op_load_global(&mut self, arg: u32) -> PyResult<()> {
+        let frame = frame!(self);
+        let ip = frame.ip;
+        if let Some(v) = super::globalcache::get(&frame.code, &frame.globals, ip) {
+            frame.push(v);
+            return Ok(());
+        }
+        let name = &frame.code.name_values[arg as usize];
+        let v = match global_or_builtin_versioned(&frame.globals, &code_name(name)?) {
+            Some((v, version)) => {
+                super::globalcache::put(&frame.code, &frame.globals, ip, version, v.clone());
+                v
+            }
+            None => {
+                let name = frame.code.names[arg as usize].clone();
+                let globals = frame.globals.clone();
+                self.load_global(&globals, &name)?
+            }
+        };
+        frame!(self).push(v);
+        Ok(())
+    }
+
+    /// `LoadMethod`: (method, receiver) for a plain method on the type, else
+    /// (attribute, Null).
+    pub(super) fn op_load_method(&mut self, arg: u32) -> PyResult<()> {
+        let frame = frame!(self);
+        // A Python or native method found on the type of a plain
+        // object: the receiver stays on the stack, behind the method.
+        if let Some(m) = super::attr::plain_method(frame.top(), &frame.code.name_values[arg as usize]) {
+            let this = frame.pop();
+            frame.push(m);
+            frame.push(this);
+            return Ok(());
+        }
+        let obj = frame.pop();
+        let name = frame.code.name_values[arg as usize].clone();
+        let (m, this) = self.load_method(obj, &code_name(&name)?)?;
+        let frame = frame!(self);
+        frame.push(m);
+        frame.push(this);
         Ok(())
     }
 

@@ -274,6 +274,8 @@ impl Vm {
                     frame!(self).push(r);
                 }
                 Op::ForIter => self.op_for_iter(arg)?,
+                Op::LoadGlobal => self.op_load_global(arg)?,
+                Op::LoadMethod => self.op_load_method(arg)?,
                 Op::Jump => {
                     let frame = frame!(self);
                     let backward = (arg as usize) < frame.ip;
