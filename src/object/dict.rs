@@ -286,7 +286,10 @@ impl DictData {
                 self.entries[i].value = value;
             }
             None => {
+                // Names are interned (as CPython interns identifiers), so
+                // lookups by a code object's interned names match by pointer.
                 let hash = name.hash;
+                let key = crate::object::pystr::intern(name.text);
                 self.insert_new(hash, key, value)
             }
         }
