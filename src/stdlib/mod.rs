@@ -21,6 +21,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "functools" => include_str!("functools.py"),
         "heapq" => include_str!("heapq.py"),
         "json" => include_str!("json.py"),
+        "logging" => include_str!("logging.py"),
         "itertools" => include_str!("itertools.py"),
         "operator" => include_str!("operator.py"),
         "os" => include_str!("os.py"),
