@@ -42,11 +42,13 @@ thread_local! {
 /// Runs `f` on this thread's cache.
 #[inline(always)]
 fn with_cache<R>(f: impl FnOnce(&mut Vec<Option<Entry>>) -> R) -> R {
-    // SAFETY: the cache is only reached through this function, and `f`
-    // (the bodies in `cached_lookup`) never re-enters it: they only compare
-    // and clone values (the MRO walk runs outside). So this is the only
-    // reference to the cell's contents.
-    CACHE.with(|c| f(unsafe { &mut *c.get() }))
+    CACHE.with(|c| {
+        // SAFETY: the cache is only reached through this function, and `f`
+        // (the bodies in `cached_lookup`) never re-enters it: they only compare
+        // and clone values (the MRO walk runs outside). So this is the only
+        // reference to the cell's contents.
+        f(unsafe { &mut *c.get() })
+    })
 }
 
 #[inline]

@@ -119,21 +119,13 @@ pub fn run_frame_fast(frame: &mut Frame, preemptive: bool) -> Option<Instr> {
                     slow!(instr)
                 };
                 slots.truncate(len - 2);
-                match code.instrs.get(ip) {
-                    Some(next) if next.op == Op::PopJumpIfFalse => ip = if r { ip + 1 } else { next.arg as usize },
-                    Some(next) if next.op == Op::PopJumpIfTrue => ip = if r { next.arg as usize } else { ip + 1 },
-                    _ => slots.push(Value::bool(r)),
-                }
+                ip = push_or_branch(code, ip, slots, r);
             }
             Op::IsOp if depth >= 2 => {
                 // Identity; a following conditional jump is taken at once.
                 let r = slots[len - 2].is(&slots[len - 1]) != (arg == 1);
                 slots.truncate(len - 2);
-                match code.instrs.get(ip) {
-                    Some(next) if next.op == Op::PopJumpIfFalse => ip = if r { ip + 1 } else { next.arg as usize },
-                    Some(next) if next.op == Op::PopJumpIfTrue => ip = if r { next.arg as usize } else { ip + 1 },
-                    _ => slots.push(Value::bool(r)),
-                }
+                ip = push_or_branch(code, ip, slots, r);
             }
             Op::BinarySubscr if depth >= 2 => match super::ops::index_fast(&slots[len - 2], &slots[len - 1]) {
                 Some(v) => {
@@ -223,4 +215,31 @@ pub fn run_frame_fast(frame: &mut Frame, preemptive: bool) -> Option<Instr> {
 fn put(slot: &mut Value, v: Value) {
     let old = std::mem::replace(slot, v);
     drop(old);
+}
+
+/// A comparison's result `r`: a following `PopJumpIfFalse`/`PopJumpIfTrue`
+/// is taken at once (no bool pushed and popped); otherwise `r` is pushed.
+/// Returns the next instruction pointer.
+#[inline(always)]
+fn push_or_branch(code: &CodeObject, ip: usize, slots: &mut Vec<Value>, r: bool) -> usize {
+    match code.instrs.get(ip) {
+        Some(next) if next.op == Op::PopJumpIfFalse => {
+            if r {
+                ip + 1
+            } else {
+                next.arg as usize
+            }
+        }
+        Some(next) if next.op == Op::PopJumpIfTrue => {
+            if r {
+                next.arg as usize
+            } else {
+                ip + 1
+            }
+        }
+        _ => {
+            slots.push(Value::bool(r));
+            ip
+        }
+    }
 }

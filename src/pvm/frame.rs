@@ -46,10 +46,12 @@ thread_local! {
 /// Runs `f` on this thread's frame pool.
 #[inline(always)]
 fn with_pool<R>(f: impl FnOnce(&mut Vec<Box<Frame>>) -> R) -> R {
-    // SAFETY: the pool is only reached through this function, and `f` (a
-    // push or pop in `boxed*`/`recycle`) never re-enters it and drops
-    // nothing. So this is the only reference to the cell's contents.
-    FREE.with(|p| f(unsafe { &mut *p.get() }))
+    FREE.with(|p| {
+        // SAFETY: the pool is only reached through this function, and `f` (a
+        // push or pop in `boxed*`/`recycle`) never re-enters it and drops
+        // nothing. So this is the only reference to the cell's contents.
+        f(unsafe { &mut *p.get() })
+    })
 }
 const MAX_POOLED_FRAMES: usize = 64;
 const MAX_POOLED_SLOTS: usize = 256;

@@ -32,11 +32,13 @@ thread_local! {
 /// Runs `f` on this thread's cache.
 #[inline(always)]
 fn with_cache<R>(f: impl FnOnce(&mut Vec<Option<Entry>>) -> R) -> R {
-    // SAFETY: the cache is only reached through this function, and `f`
-    // (the bodies of `get` and `put` below) never re-enters it: they only
-    // compare, clone and drop values, and dropping a value runs no Python
-    // code. So this is the only reference to the cell's contents.
-    CACHE.with(|c| f(unsafe { &mut *c.get() }))
+    CACHE.with(|c| {
+        // SAFETY: the cache is only reached through this function, and `f`
+        // (the bodies of `get` and `put` below) never re-enters it: they only
+        // compare, clone and drop values, and dropping a value runs no Python
+        // code. So this is the only reference to the cell's contents.
+        f(unsafe { &mut *c.get() })
+    })
 }
 
 #[inline(always)]

@@ -472,12 +472,14 @@ impl Vm {
             frame.push(this);
             return Ok(());
         }
+        // Not a plain method (what `load_method` would check first): the
+        // attribute, with no receiver.
         let obj = frame.pop();
         let name = frame.code.name_values[arg as usize].clone();
-        let (m, this) = self.load_method(obj, &code_name(&name)?)?;
+        let v = self.getattr_name(&obj, &code_name(&name)?)?;
         let frame = frame!(self);
-        frame.push(m);
-        frame.push(this);
+        frame.push(v);
+        frame.push(Value::Null);
         Ok(())
     }
 
@@ -927,33 +929,28 @@ fn self_matching_builtin(cls: &crate::object::ObjRef) -> bool {
 /// `load_global`, which also knows the runtime's builtins and raises).
 #[inline]
 fn global_or_builtin(globals: &crate::object::ObjRef, name: &crate::object::Name) -> Option<Value> {
-    let Payload::Dict(d) = &globals.payload else { return None };
-    let builtins = {
-        let d = d.lock();
-        if let Some(v) = d.get_name(name) {
-            return Some(v.clone());
-        }
-        d.get_name(&builtins_name()).cloned()?
-    };
-    match builtins.payload() {
-        Some(Payload::Module(m)) => match &m.dict.payload {
-            Payload::Dict(d) => d.lock().get_name(name).cloned(),
-            _ => None,
-        },
-        Some(Payload::Dict(d)) => d.lock().get_name(name).cloned(),
-        _ => None,
-    }
+    global_or_builtin_in(globals, name, false).map(|(v, _)| v)
 }
 
 /// `global_or_builtin`, watching the dicts it reads (see `globalcache`)
 /// and returning the namespace version read before the value.
 fn global_or_builtin_versioned(globals: &crate::object::ObjRef, name: &crate::object::Name) -> Option<(Value, u64)> {
+    global_or_builtin_in(globals, name, true)
+}
+
+/// Globals, then the builtins named by their `__builtins__`. With `watch`,
+/// both dicts are marked watched before they are read, and the namespace
+/// version is read under the globals lock (before the value); without it
+/// the version is meaningless.
+fn global_or_builtin_in(globals: &crate::object::ObjRef, name: &crate::object::Name, watch: bool) -> Option<(Value, u64)> {
     use crate::object::dict::namespace_version;
     let Payload::Dict(d) = &globals.payload else { return None };
     let (builtins, version) = {
         let mut d = d.lock();
-        d.watch();
-        let version = namespace_version();
+        if watch {
+            d.watch();
+        }
+        let version = if watch { namespace_version() } else { 0 };
         if let Some(v) = d.get_name(name) {
             return Some((v.clone(), version));
         }
@@ -966,7 +963,9 @@ fn global_or_builtin_versioned(globals: &crate::object::ObjRef, name: &crate::ob
     };
     let Payload::Dict(d) = &dict.payload else { return None };
     let mut d = d.lock();
-    d.watch();
+    if watch {
+        d.watch();
+    }
     d.get_name(name).map(|v| (v.clone(), version))
 }
 
