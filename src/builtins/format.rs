@@ -140,10 +140,14 @@ pub fn format_builtin(_vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Option<St
 /// Pads `body` (already signed/prefixed parts) to the spec's width.
 /// `prefix` is the sign+base prefix used by `=` alignment.
 fn pad(spec: &Spec, prefix: &str, body: &str, default_align: char) -> String {
-    let len = prefix.chars().count() + body.chars().count();
-    if spec.width <= len {
-        return format!("{prefix}{body}");
+    // No padding (the common case): only the length bound needs counting.
+    if spec.width <= prefix.len() + body.len() && spec.width <= prefix.chars().count() + body.chars().count() {
+        let mut s = String::with_capacity(prefix.len() + body.len());
+        s.push_str(prefix);
+        s.push_str(body);
+        return s;
     }
+    let len = prefix.chars().count() + body.chars().count();
     let n = spec.width - len;
     let fill = |k: usize| std::iter::repeat(spec.fill).take(k).collect::<String>();
     match spec.align.unwrap_or(default_align) {
@@ -413,7 +417,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
     let (items, mapping): (Vec<Value>, Option<Value>) = match args.payload() {
         Some(Payload::Tuple(t)) => (t.to_vec(), None),
         _ => {
-            let is_map = !matches!(args.payload(), Some(Payload::Str(_)))
+            // Ints, floats, bools and None are never mappings.
+            let is_map = matches!(args, Value::Obj(_))
+                && !matches!(args.payload(), Some(Payload::Str(_)))
                 && crate::object::types::lookup_in_type(type_of(args), "__getitem__").is_some()
                 && !is_subtype(type_of(args), &types().list)
                 && !matches!(args.payload(), Some(Payload::Bytes(_)) | Some(Payload::ByteArray(_)) | Some(Payload::Range { .. }));
@@ -544,8 +550,14 @@ fn percent_one(vm: &mut Vm, conv: char, arg: &Value, mut spec: Spec, at: usize) 
             Ok(pad(&spec, "", &s, '>'))
         }
         'd' | 'i' | 'u' => {
-            let n = percent_int(vm, arg, conv, true)?;
-            let (neg, digits) = (n.is_negative(), n.magnitude().to_string());
+            let (neg, digits) = match arg {
+                // A machine int needs no big-int conversion.
+                Value::Int(i) => (*i < 0, i.unsigned_abs().to_string()),
+                _ => {
+                    let n = percent_int(vm, arg, conv, true)?;
+                    (n.is_negative(), n.magnitude().to_string())
+                }
+            };
             let digits = match spec.precision {
                 Some(p) if p > digits.len() => format!("{}{}", "0".repeat(p - digits.len()), digits),
                 _ => digits,

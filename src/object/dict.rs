@@ -10,6 +10,7 @@
 use crate::object::pystr::Name;
 use crate::value::Value;
 use hashbrown::HashTable;
+use std::sync::Arc;
 
 pub struct Entry {
     pub hash: u64,
@@ -33,8 +34,9 @@ pub struct DictData {
     watched: bool,
 }
 
-/// Bumped by every change to a watched dict (module globals and builtins
-/// whose names `LoadGlobal` has cached).
+/// Bumped by every change to the key set of a watched dict (module globals
+/// and builtins whose names `LoadGlobal` has located), and by a new value
+/// for a watched dict's `__builtins__` (it redirects builtin lookups).
 static NAMESPACE_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// The current namespace version. Read it under the dict's lock, after
@@ -58,7 +60,8 @@ impl DictData {
         let index = if n > SMALL { HashTable::with_capacity(n) } else { HashTable::new() };
         DictData { entries: Vec::with_capacity(n), index, live: 0, version: 0, watched: false }
     }
-    /// From now on every change to this dict bumps `namespace_version()`.
+    /// From now on every key-set change to this dict bumps
+    /// `namespace_version()`.
     pub fn watch(&mut self) {
         self.watched = true;
     }
@@ -70,10 +73,11 @@ impl DictData {
             NAMESPACE_VERSION.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
         }
     }
-    /// A value was replaced (the key set is unchanged).
+    /// Entry `i`'s value was replaced (the key set is unchanged): cached
+    /// locations stay valid, unless the key is `__builtins__`.
     #[inline(always)]
-    fn value_changed(&self) {
-        if self.watched {
+    fn value_changed(&self, i: usize) {
+        if self.watched && self.entries[i].key.as_str() == Some("__builtins__") {
             NAMESPACE_VERSION.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
         }
     }
@@ -154,7 +158,7 @@ impl DictData {
         &self.entries[i].value
     }
     pub fn set_value_at(&mut self, i: usize, v: Value) -> Value {
-        self.value_changed();
+        self.value_changed(i);
         std::mem::replace(&mut self.entries[i].value, v)
     }
 
@@ -266,6 +270,21 @@ impl DictData {
         let i = self.find_name(name)?;
         Some(&self.entries[i].value)
     }
+    /// The entry index of a `str` key, by name.
+    #[inline]
+    pub fn index_of_name(&self, name: &Name) -> Option<usize> {
+        self.find_name(name)
+    }
+    /// Entry `i`'s value if that entry still holds the key object `name`
+    /// (compared by identity: names in namespaces are interned).
+    #[inline]
+    pub fn value_at_named(&self, i: usize, name: &Value) -> Option<&Value> {
+        let e = self.entries.get(i)?;
+        match (&e.key, name) {
+            (Value::Obj(a), Value::Obj(b)) if Arc::ptr_eq(a, b) => Some(&e.value),
+            _ => None,
+        }
+    }
     #[inline]
     fn find_name(&self, name: &Name) -> Option<usize> {
         let hash = name.hash;
@@ -282,7 +301,7 @@ impl DictData {
         let name = Name::from_value(&key).expect("set_str with a str key");
         match self.find_name(&name) {
             Some(i) => {
-                self.value_changed();
+                self.value_changed(i);
                 self.entries[i].value = value;
             }
             None => {
@@ -299,7 +318,7 @@ impl DictData {
     pub fn set_name(&mut self, name: &Name, value: Value) {
         match self.find_name(name) {
             Some(i) => {
-                self.value_changed();
+                self.value_changed(i);
                 self.entries[i].value = value;
             }
             None => self.insert_new(name.hash, name.to_value(), value),
@@ -311,7 +330,7 @@ impl DictData {
     pub fn replace_name(&mut self, name: &Name, value: Value) -> Option<Value> {
         match self.find_name(name) {
             Some(i) => {
-                self.value_changed();
+                self.value_changed(i);
                 Some(std::mem::replace(&mut self.entries[i].value, value))
             }
             None => {

@@ -163,6 +163,11 @@ impl Vm {
         if Arc::ptr_eq(cls, &types().type_) && args.pos.len() == 1 && args.kw.is_empty() {
             return Ok(Callee::Done(Value::Obj(type_of(&args.pos[0]).clone())));
         }
+        if args.pos.len() == 1 && args.kw.is_empty() {
+            if let Some(v) = plain_conversion(cls, &args.pos[0]) {
+                return Ok(Callee::Done(v));
+            }
+        }
         let new = crate::object::types::lookup_in_type(cls, "__new__")
             .ok_or_else(|| type_error(format!("cannot create '{}' instances", type_data(cls).name.lock())))?;
         let new_fn = match new.payload() {
@@ -212,6 +217,32 @@ impl Vm {
             }
         }
     }
+}
+
+/// `str(i)`, `int(i)` and `float(x)` of a machine int or float, and
+/// `str(s)` of an exact str, done without the `__new__` call (same
+/// results); `None` for everything else.
+#[inline]
+fn plain_conversion(cls: &ObjRef, arg: &Value) -> Option<Value> {
+    let t = types();
+    if Arc::ptr_eq(cls, &t.str_) {
+        return match arg {
+            Value::Int(i) => Some(Value::string(i.to_string())),
+            Value::Obj(o) if o.class.is_none() && matches!(o.payload, Payload::Str(_)) => Some(arg.clone()),
+            _ => None,
+        };
+    }
+    if Arc::ptr_eq(cls, &t.int) {
+        return matches!(arg, Value::Int(_)).then(|| arg.clone());
+    }
+    if Arc::ptr_eq(cls, &t.float) {
+        return match arg {
+            Value::Float(_) => Some(arg.clone()),
+            Value::Int(i) => Some(Value::float(*i as f64)),
+            _ => None,
+        };
+    }
+    None
 }
 
 pub fn is_native_named(v: &Value, name: &str) -> bool {

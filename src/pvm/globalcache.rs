@@ -1,26 +1,39 @@
-//! Per-thread cache of `LoadGlobal` results. An entry is keyed by the
-//! instruction (code object and offset) and the frame's globals, and is valid
-//! while no watched namespace has changed since its value was read
-//! (`object::dict::namespace_version`; the globals and builtins dicts a
-//! cached value came from are watched). Entries hold strong references to
-//! their code object and globals, so no other object can reuse those
-//! addresses while the entry exists.
+//! Per-thread cache of where `LoadGlobal` (and module-level `LoadName`)
+//! found a name: the dict (globals or builtins) and the entry index. An
+//! entry is keyed by the instruction (code object and offset) and the
+//! frame's globals, and is valid while no watched namespace has gained or
+//! lost a key since the lookup (`object::dict::namespace_version`; the
+//! globals and builtins dicts a name was found in are watched). Storing a
+//! new value under an existing name moves no entry, so it does not
+//! invalidate: a hit reads the entry's current value under the dict's lock
+//! (and checks the entry still holds the name). Entries hold strong
+//! references to their code object, globals and source dict, so no other
+//! object can reuse those addresses while the entry exists.
 
 use crate::bytecode::CodeObject;
 use crate::object::dict::namespace_version;
-use crate::object::ObjRef;
+use crate::object::{ObjRef, Payload};
 use crate::value::Value;
 use std::cell::UnsafeCell;
 use std::sync::Arc;
 
 const SIZE: usize = 512;
 
+/// Where a watched lookup found a name.
+pub struct Located {
+    /// The dict object holding the name (the globals or the builtins).
+    pub dict: ObjRef,
+    /// The name's entry index in that dict.
+    pub index: usize,
+    /// The namespace version read before the lookup.
+    pub version: u64,
+}
+
 struct Entry {
     code: Arc<CodeObject>,
     globals: ObjRef,
     ip: usize,
-    version: u64,
-    value: Value,
+    at: Located,
 }
 
 thread_local! {
@@ -35,8 +48,8 @@ fn with_cache<R>(f: impl FnOnce(&mut Vec<Option<Entry>>) -> R) -> R {
     CACHE.with(|c| {
         // SAFETY: the cache is only reached through this function, and `f`
         // (the bodies of `get` and `put` below) never re-enters it: they only
-        // compare, clone and drop values, and dropping a value runs no Python
-        // code. So this is the only reference to the cell's contents.
+        // compare, lock a dict, clone and drop values, and dropping a value
+        // runs no Python code. So this is the only reference to the cell's contents.
         f(unsafe { &mut *c.get() })
     })
 }
@@ -46,20 +59,26 @@ fn slot(code: &Arc<CodeObject>, ip: usize) -> usize {
     ((Arc::as_ptr(code) as usize >> 4) ^ ip.wrapping_mul(0x9E37)) % SIZE
 }
 
-/// The cached value of the `LoadGlobal` at `ip` of `code` run with
-/// `globals`, if nothing watched has changed since it was read.
+/// The current value of `name` for the load at `ip` of `code` run with
+/// `globals`, if no watched namespace's key set has changed since it was
+/// located.
 #[inline(always)]
-pub fn get(code: &Arc<CodeObject>, globals: &ObjRef, ip: usize) -> Option<Value> {
+pub fn get(code: &Arc<CodeObject>, globals: &ObjRef, ip: usize, name: &Value) -> Option<Value> {
     with_cache(|c| {
         let e = c.get(slot(code, ip))?.as_ref()?;
-        let hit = e.ip == ip && Arc::ptr_eq(&e.code, code) && Arc::ptr_eq(&e.globals, globals) && e.version == namespace_version();
-        hit.then(|| e.value.clone())
+        let hit = e.ip == ip && Arc::ptr_eq(&e.code, code) && Arc::ptr_eq(&e.globals, globals) && e.at.version == namespace_version();
+        if !hit {
+            return None;
+        }
+        let Payload::Dict(d) = &e.at.dict.payload else { return None };
+        let d = d.lock();
+        d.value_at_named(e.at.index, name).cloned()
     })
 }
 
-/// Records `value`, read at namespace version `version`.
-pub fn put(code: &Arc<CodeObject>, globals: &ObjRef, ip: usize, version: u64, value: Value) {
-    let entry = Entry { code: code.clone(), globals: globals.clone(), ip, version, value };
+/// Records where the load at `ip` found its name.
+pub fn put(code: &Arc<CodeObject>, globals: &ObjRef, ip: usize, at: Located) {
+    let entry = Entry { code: code.clone(), globals: globals.clone(), ip, at };
     // The replaced entry is dropped after the borrow ends.
     let _old = with_cache(|c| {
         if c.is_empty() {

@@ -440,14 +440,14 @@ impl Vm {
     pub(super) fn op_load_global(&mut self, arg: u32) -> PyResult<()> {
         let frame = frame!(self);
         let ip = frame.ip;
-        if let Some(v) = super::globalcache::get(&frame.code, &frame.globals, ip) {
+        let name = &frame.code.name_values[arg as usize];
+        if let Some(v) = super::globalcache::get(&frame.code, &frame.globals, ip, name) {
             frame.push(v);
             return Ok(());
         }
-        let name = &frame.code.name_values[arg as usize];
-        let v = match global_or_builtin_versioned(&frame.globals, &code_name(name)?) {
-            Some((v, version)) => {
-                super::globalcache::put(&frame.code, &frame.globals, ip, version, v.clone());
+        let v = match global_or_builtin_located(&frame.globals, &code_name(name)?) {
+            Some((v, located)) => {
+                super::globalcache::put(&frame.code, &frame.globals, ip, located);
                 v
             }
             None => {
@@ -487,11 +487,18 @@ impl Vm {
         // Fast path, all borrowed: a plain dict namespace (or none), then
         // globals and builtins by pre-hashed name.
         let frame = frame!(self);
+        let module_level = match frame.locals() {
+            None => true,
+            Some(Value::Obj(o)) => Arc::ptr_eq(o, &frame.globals),
+            Some(_) => false,
+        };
+        if module_level {
+            // The namespace is the globals dict: a global load.
+            return self.op_load_global(arg);
+        }
         let name = code_name(&frame.code.name_values[arg as usize])?;
         let local = match frame.locals() {
             None => Some(None),
-            // Module code: the namespace is the globals dict, looked up next.
-            Some(Value::Obj(o)) if Arc::ptr_eq(o, &frame.globals) => Some(None),
             Some(Value::Obj(o)) if o.class.is_none() => match &o.payload {
                 Payload::Dict(d) => Some(d.lock().get_name(&name).cloned()),
                 _ => None,
@@ -933,16 +940,22 @@ fn global_or_builtin(globals: &crate::object::ObjRef, name: &crate::object::Name
 }
 
 /// `global_or_builtin`, watching the dicts it reads (see `globalcache`)
-/// and returning the namespace version read before the value.
-fn global_or_builtin_versioned(globals: &crate::object::ObjRef, name: &crate::object::Name) -> Option<(Value, u64)> {
-    global_or_builtin_in(globals, name, true)
+/// and returning where the value was found, tagged with the namespace
+/// version read before the lookup.
+fn global_or_builtin_located(globals: &crate::object::ObjRef, name: &crate::object::Name) -> Option<(Value, super::globalcache::Located)> {
+    global_or_builtin_in(globals, name, true).map(|(v, at)| (v, at.expect("a watched lookup locates its value")))
 }
 
 /// Globals, then the builtins named by their `__builtins__`. With `watch`,
-/// both dicts are marked watched before they are read, and the namespace
-/// version is read under the globals lock (before the value); without it
-/// the version is meaningless.
-fn global_or_builtin_in(globals: &crate::object::ObjRef, name: &crate::object::Name, watch: bool) -> Option<(Value, u64)> {
+/// both dicts are marked watched before they are read, the namespace
+/// version is read under the globals lock (before the lookup), and the
+/// dict and entry index the value came from are returned with it.
+fn global_or_builtin_in(
+    globals: &crate::object::ObjRef,
+    name: &crate::object::Name,
+    watch: bool,
+) -> Option<(Value, Option<super::globalcache::Located>)> {
+    use super::globalcache::Located;
     use crate::object::dict::namespace_version;
     let Payload::Dict(d) = &globals.payload else { return None };
     let (builtins, version) = {
@@ -951,8 +964,9 @@ fn global_or_builtin_in(globals: &crate::object::ObjRef, name: &crate::object::N
             d.watch();
         }
         let version = if watch { namespace_version() } else { 0 };
-        if let Some(v) = d.get_name(name) {
-            return Some((v.clone(), version));
+        if let Some(i) = d.index_of_name(name) {
+            let located = watch.then(|| Located { dict: globals.clone(), index: i, version });
+            return Some((d.value_at(i).clone(), located));
         }
         (d.get_name(&builtins_name()).cloned()?, version)
     };
@@ -966,7 +980,10 @@ fn global_or_builtin_in(globals: &crate::object::ObjRef, name: &crate::object::N
     if watch {
         d.watch();
     }
-    d.get_name(name).map(|v| (v.clone(), version))
+    let i = d.index_of_name(name)?;
+    let v = d.value_at(i).clone();
+    drop(d);
+    Some((v, watch.then(|| Located { dict, index: i, version })))
 }
 
 /// The interned `"__builtins__"`.

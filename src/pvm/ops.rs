@@ -313,7 +313,8 @@ impl Vm {
         Err(numeric::unsupported(&sym, &type_name(a), &type_name(b)))
     }
 
-    /// str+str, list+list, tuple+tuple without a method lookup.
+    /// str+str, list+list, tuple+tuple, seq*n and str%args without a
+    /// method lookup.
     fn binop_builtin_fast(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
         if is_user(a) || is_user(b) {
             return Ok(None);
@@ -348,6 +349,14 @@ impl Vm {
                 }
                 _ => None,
             });
+        }
+        if op == BinOp::Mod {
+            // `"fmt" % args` on an exact str (args of a user class may
+            // define `__rmod__`, and were sent to the general path above).
+            return match a.payload() {
+                Some(Payload::Str(fmt)) => Ok(Some(Value::string(crate::builtins::format::percent_format(self, fmt.as_str(), b)?))),
+                _ => Ok(None),
+            };
         }
         if op != BinOp::Add {
             return Ok(None);
