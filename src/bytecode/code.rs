@@ -67,6 +67,10 @@ pub struct CodeObject {
     /// keyword-only parameters or cells; not a generator or class body);
     /// `u32::MAX` otherwise. Set by `prepare`.
     pub plain_argcount: u32,
+    /// Per name: the instance-dict entry index where that attribute was
+    /// last found (a hint, checked before use; see
+    /// `DictData::get_name_hinted`). Set by `prepare`.
+    pub name_hints: Box<[std::sync::atomic::AtomicU8]>,
 }
 
 impl CodeObject {
@@ -93,6 +97,7 @@ impl CodeObject {
     /// `plain_argcount`.
     pub fn prepare(&mut self) {
         self.name_values = self.names.iter().map(|n| crate::object::pystr::intern(n)).collect();
+        self.name_hints = self.names.iter().map(|_| std::sync::atomic::AtomicU8::new(0)).collect();
         const SLOW: u32 = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::NAMESPACE;
         let plain = self.flags & SLOW == 0 && self.kwonlyargcount == 0 && self.cellvars.is_empty();
         self.plain_argcount = if plain { self.argcount } else { u32::MAX };

@@ -221,6 +221,7 @@ impl<'a> Reader<'a> {
             freevars,
             cell2arg,
             plain_argcount: u32::MAX,
+            name_hints: Box::default(),
         };
         validate(&code)?;
         code.prepare();

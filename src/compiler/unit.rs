@@ -231,6 +231,7 @@ impl Unit {
             cell2arg,
             max_stack,
             plain_argcount: u32::MAX,
+            name_hints: Box::default(),
         };
         code.prepare();
         Arc::new(code)

@@ -10,7 +10,17 @@
 use crate::object::pystr::Name;
 use crate::value::Value;
 use hashbrown::HashTable;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Arc;
+
+/// Records entry index `i` in an entry hint (indexes past a byte are not
+/// remembered).
+#[inline(always)]
+fn remember(hint: &AtomicU8, i: usize) {
+    if let Ok(i) = u8::try_from(i) {
+        hint.store(i, Ordering::Relaxed);
+    }
+}
 
 pub struct Entry {
     pub hash: u64,
@@ -269,6 +279,41 @@ impl DictData {
     pub fn get_name(&self, name: &Name) -> Option<&Value> {
         let i = self.find_name(name)?;
         Some(&self.entries[i].value)
+    }
+    /// `get_name`, trying first the entry `hint` remembers (where this
+    /// name was last found by the same code): a hit is one identity
+    /// comparison (names are interned); a miss searches and refreshes it.
+    #[inline]
+    pub fn get_name_hinted(&self, name: &Name, hint: &AtomicU8) -> Option<&Value> {
+        let i = self.hinted_index(name, hint)?;
+        Some(&self.entries[i].value)
+    }
+    /// `replace_name` with `get_name_hinted`'s entry hint.
+    #[inline]
+    pub fn replace_name_hinted(&mut self, name: &Name, value: Value, hint: &AtomicU8) -> Option<Value> {
+        match self.hinted_index(name, hint) {
+            Some(i) => {
+                self.value_changed(i);
+                Some(std::mem::replace(&mut self.entries[i].value, value))
+            }
+            None => {
+                self.insert_new(name.hash, name.to_value(), value);
+                remember(hint, self.entries.len() - 1);
+                None
+            }
+        }
+    }
+    #[inline(always)]
+    fn hinted_index(&self, name: &Name, hint: &AtomicU8) -> Option<usize> {
+        let h = hint.load(Ordering::Relaxed) as usize;
+        if let (Some(e), Some(Value::Obj(n))) = (self.entries.get(h), name.value) {
+            if matches!(&e.key, Value::Obj(k) if Arc::ptr_eq(k, n)) {
+                return Some(h);
+            }
+        }
+        let i = self.find_name(name)?;
+        remember(hint, i);
+        Some(i)
     }
     /// The entry index of a `str` key, by name.
     #[inline]

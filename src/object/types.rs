@@ -191,7 +191,14 @@ pub fn exc_type(name: &str) -> &'static ObjRef {
 }
 
 /// The type of any value.
+#[inline]
 pub fn type_of(v: &Value) -> &ObjRef {
+    // Instances of classes first: no need for the builtin type table.
+    if let Value::Obj(o) = v {
+        if let Some(c) = &o.class {
+            return c;
+        }
+    }
     let t = types();
     match v {
         Value::Null | Value::None => &t.none_type,

@@ -16,6 +16,7 @@ use super::{PyResult, Vm};
 use crate::object::types::{lookup_in_type, lookup_in_type_name, tflags, type_data, type_flags, type_of};
 use crate::object::{Args, Name, ObjRef, Payload};
 use crate::value::Value;
+use std::sync::atomic::AtomicU8;
 
 /// Instance dict of objects that have one (instances, functions, modules).
 fn with_instance_dict<R>(v: &Value, f: impl FnOnce(&mut crate::object::DictData) -> R) -> Option<R> {
@@ -435,8 +436,9 @@ impl Vm {
 /// non-dunder name present in the instance dict is the attribute (data
 /// descriptors are the only thing that would beat it). `None` = take the
 /// general path (which also handles a miss). No type-attribute lookup.
+/// `hint` is the instruction's entry hint (`CodeObject::name_hints`).
 #[inline]
-pub fn plain_instance_get(o: &ObjRef, name: &Value) -> Option<Value> {
+pub fn plain_instance_get(o: &ObjRef, name: &Value, hint: &AtomicU8) -> Option<Value> {
     let cls = o.class.as_ref()?;
     if !matches!(o.payload, Payload::Instance) {
         return None;
@@ -449,7 +451,7 @@ pub fn plain_instance_get(o: &ObjRef, name: &Value) -> Option<Value> {
     if n.text.starts_with("__") {
         return None;
     }
-    let v = d.lock().get_name(&n).cloned();
+    let v = d.lock().get_name_hinted(&n, hint).cloned();
     v
 }
 
@@ -481,7 +483,7 @@ fn plain_method_name(obj: &Value, name: &Name) -> Option<Value> {
 /// no data descriptor for non-dunder names, `obj.name = v` is a store into
 /// the instance dict. Gives `v` back when the general path must run.
 #[inline]
-pub fn plain_instance_set(o: &ObjRef, name: &Value, v: Value) -> Result<(), Value> {
+pub fn plain_instance_set(o: &ObjRef, name: &Value, v: Value, hint: &AtomicU8) -> Result<(), Value> {
     let Some(cls) = o.class.as_ref() else { return Err(v) };
     if !matches!(o.payload, Payload::Instance) {
         return Err(v);
@@ -498,7 +500,7 @@ pub fn plain_instance_set(o: &ObjRef, name: &Value, v: Value) -> Result<(), Valu
     // The replaced value is dropped after the lock is released.
     let (old, len) = {
         let mut d = d.lock();
-        (d.replace_name(&n, v), d.len())
+        (d.replace_name_hinted(&n, v, hint), d.len())
     };
     if old.is_none() {
         // A new attribute: remember how large this type's instances grow.

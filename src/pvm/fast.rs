@@ -69,7 +69,7 @@ pub fn run_frame_fast(frame: &mut Frame, preemptive: bool) -> Option<Instr> {
             // borrowed instead of cloned onto the stack.
             Op::LoadFastAttr => {
                 let hit = match (&slots[arg], code.instrs.get(ip)) {
-                    (Value::Obj(o), Some(next)) => super::attr::plain_instance_get(o, &code.name_values[next.arg as usize]),
+                    (Value::Obj(o), Some(next)) => super::attr::plain_instance_get(o, &code.name_values[next.arg as usize], &code.name_hints[next.arg as usize]),
                     _ => None,
                 };
                 match hit {
@@ -84,7 +84,7 @@ pub fn run_frame_fast(frame: &mut Frame, preemptive: bool) -> Option<Instr> {
                 let Some(next) = code.instrs.get(ip) else { slow!(instr) };
                 let value = std::mem::take(&mut slots[len - 1]);
                 let stored = match &slots[arg] {
-                    Value::Obj(o) => super::attr::plain_instance_set(o, &code.name_values[next.arg as usize], value),
+                    Value::Obj(o) => super::attr::plain_instance_set(o, &code.name_values[next.arg as usize], value, &code.name_hints[next.arg as usize]),
                     _ => Err(value),
                 };
                 match stored {
@@ -147,7 +147,7 @@ pub fn run_frame_fast(frame: &mut Frame, preemptive: bool) -> Option<Instr> {
             }
             Op::LoadAttr if depth >= 1 => {
                 let hit = match &slots[len - 1] {
-                    Value::Obj(o) => super::attr::plain_instance_get(o, &code.name_values[arg]),
+                    Value::Obj(o) => super::attr::plain_instance_get(o, &code.name_values[arg], &code.name_hints[arg]),
                     _ => None,
                 };
                 match hit {
@@ -159,7 +159,7 @@ pub fn run_frame_fast(frame: &mut Frame, preemptive: bool) -> Option<Instr> {
                 // Stack: value, object.
                 let v = std::mem::take(&mut slots[len - 2]);
                 let stored = match &slots[len - 1] {
-                    Value::Obj(o) => super::attr::plain_instance_set(o, &code.name_values[arg], v),
+                    Value::Obj(o) => super::attr::plain_instance_set(o, &code.name_values[arg], v, &code.name_hints[arg]),
                     _ => Err(v),
                 };
                 match stored {

@@ -107,7 +107,7 @@ impl Vm {
                 let frame = frame!(self);
                 let name = &frame.code.name_values[arg as usize];
                 if let Some(Value::Obj(o)) = frame.slots.last() {
-                    if let Some(v) = super::attr::plain_instance_get(o, name) {
+                    if let Some(v) = super::attr::plain_instance_get(o, name, &frame.code.name_hints[arg as usize]) {
                         // Replaces the receiver in place (borrowed, not cloned).
                         *frame.slots.last_mut().unwrap() = v;
                         return Ok(());
@@ -124,7 +124,7 @@ impl Vm {
                 let obj = frame.pop();
                 let v = frame.pop();
                 let v = match &obj {
-                    Value::Obj(o) => match super::attr::plain_instance_set(o, &frame.code.name_values[arg as usize], v) {
+                    Value::Obj(o) => match super::attr::plain_instance_set(o, &frame.code.name_values[arg as usize], v, &frame.code.name_hints[arg as usize]) {
                         Ok(()) => return Ok(()),
                         Err(v) => v,
                     },
