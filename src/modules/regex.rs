@@ -44,6 +44,7 @@ pub fn make(_vm: &mut Vm) -> PyResult<Value> {
     let fns: &[(&'static str, &'static str, NativeFn)] = &[
         ("compile", "_regex.compile", compile),
         ("search", "_regex.search", search),
+        ("search_all", "_regex.search_all", search_all),
         ("groups", "_regex.groups", groups),
     ];
     Ok(super::module_with("_regex", fns))
@@ -79,18 +80,58 @@ fn groups(_vm: &mut Vm, a: Args) -> PyResult {
 fn search(_vm: &mut Vm, a: Args) -> PyResult {
     check_args("search", &a, 5, 5)?;
     let m = matcher(&a.pos[0])?;
-    let s = str_arg(&a.pos[1], || "search() subject must be str".into())?;
-    let (pos, end) = (index(&a.pos[2])?, index(&a.pos[3])?);
+    let (s, pos, end) = subject(&a, "search")?;
     let anchored = a.pos[4].as_bool().unwrap_or(false);
-    if !s.is_ascii() || end > s.len() || pos > end {
-        return Err(value_error("_regex.search: subject must be ASCII with pos <= end <= len"));
-    }
     let input = Input::new(&s[..end]).range(pos..end).anchored(if anchored { Anchored::Yes } else { Anchored::No });
     let mut caps = m.regex.create_captures();
     m.regex.search_captures(&input, &mut caps);
     if !caps.is_match() {
         return Ok(Value::None);
     }
+    Ok(spans_of(&caps))
+}
+
+/// `search_all(matcher, s, pos, end)`: every match from `pos` on, left to
+/// right (each search starting where the last match ended), as a list of
+/// `search` results; `None` as soon as a match is empty (Python's rules
+/// for empty matches next to other matches are left to the caller).
+fn search_all(_vm: &mut Vm, a: Args) -> PyResult {
+    check_args("search_all", &a, 4, 4)?;
+    let m = matcher(&a.pos[0])?;
+    let (s, mut at, end) = subject(&a, "search_all")?;
+    let mut caps = m.regex.create_captures();
+    let mut found = Vec::new();
+    while at <= end {
+        m.regex.search_captures(&Input::new(&s[..end]).range(at..end), &mut caps);
+        let Some(whole) = caps.get_group(0) else { break };
+        if whole.start == whole.end {
+            return Ok(Value::None);
+        }
+        found.push(spans_of(&caps));
+        at = whole.end;
+    }
+    Ok(Value::list(found))
+}
+
+/// The subject and bounds of a search: `(s, pos, end)` from arguments
+/// 1..=3, checked (ASCII, `pos <= end <= len`).
+fn subject<'a>(a: &'a Args, what: &str) -> PyResult<(&'a str, usize, usize)> {
+    let s = str_arg(&a.pos[1], || format!("{what}() subject must be str"))?;
+    let (pos, end) = (index(&a.pos[2])?, index(&a.pos[3])?);
+    // O(1) for a str object (it knows its length in code points).
+    let ascii = match a.pos[1].payload() {
+        Some(Payload::Str(p)) => p.is_ascii(),
+        _ => s.is_ascii(),
+    };
+    if !ascii || end > s.len() || pos > end {
+        return Err(value_error(format!("_regex.{what}: subject must be ASCII with pos <= end <= len")));
+    }
+    Ok((s, pos, end))
+}
+
+/// A match's group spans as a flat tuple (`-1, -1` for a group that did
+/// not take part).
+fn spans_of(caps: &regex_automata::util::captures::Captures) -> Value {
     let mut spans = Vec::with_capacity(caps.group_len() * 2);
     for g in 0..caps.group_len() {
         match caps.get_group(g) {
@@ -104,5 +145,5 @@ fn search(_vm: &mut Vm, a: Args) -> PyResult {
             }
         }
     }
-    Ok(Value::tuple(spans))
+    Value::tuple(spans)
 }

@@ -1227,6 +1227,7 @@ class Pattern:
         self._first = _first(tree, self.flags)
         self._anchored = tree[0] == "bos" or (tree[0] == "seq" and tree[1] and tree[1][0][0] == "bos")
         self._native, self._native_dollar, self._native_nonbound = _native_matcher(pattern, self.flags, self.groups)
+        self._newline_seen = (None, False)
 
     def __repr__(self):
         flags = self.flags & ~UNICODE if not self._bytes else self.flags & ~ASCII
@@ -1256,9 +1257,32 @@ class Pattern:
             raise TypeError("cannot use a string pattern on a bytes-like object")
         return string
 
+    def _native_ok(self, s, end):
+        """Can the native matcher answer for subject `s` (up to `end`)?"""
+        if not s.isascii() or (self._native_nonbound and end == 0):
+            return False
+        if self._native_dollar:
+            # Remembered for the last subject (finditer/sub search it many
+            # times); one tuple, replaced whole, so sharing is safe.
+            seen = self._newline_seen
+            if seen[0] is not s:
+                seen = (s, "\n" in s)
+                self._newline_seen = seen
+            if seen[1]:
+                return False
+        return True
+
+    def _native_all(self, s, pos, end):
+        """Every match from `pos` on, found natively in one call, as flat
+        tuples of group spans (-1 for a group that did not take part);
+        None when the native matcher cannot answer (or a match is empty)."""
+        if self._native is None or not self._native_ok(s, end):
+            return None
+        return _regex.search_all(self._native, s, pos, end)
+
     def _native_spans(self, s, pos, end, anchored, must_advance):
         """The native matcher's groups, False when it cannot answer."""
-        if not s.isascii() or (self._native_dollar and "\n" in s) or (self._native_nonbound and end == 0):
+        if not self._native_ok(s, end):
             return False
         t = _regex.search(self._native, s, pos, end, anchored)
         if t is None:
@@ -1354,6 +1378,12 @@ class Pattern:
     def finditer(self, string, pos=0, endpos=None):
         s = self._text(string)
         pos, end = self._bounds(s, pos, endpos)
+        found = self._native_all(s, pos, end)
+        if found is not None:
+            for t in found:
+                g = [(t[k], t[k + 1]) if t[k] >= 0 else None for k in range(0, len(t), 2)]
+                yield Match(self, string, s, g, pos, end)
+            return
         must_advance = False
         while pos <= end:
             g = self._search(s, pos, end, must_advance)
@@ -1366,6 +1396,17 @@ class Pattern:
             pos = b
 
     def findall(self, string, pos=0, endpos=None):
+        if not self._bytes:
+            s = self._text(string)
+            p, end = self._bounds(s, pos, endpos)
+            found = self._native_all(s, p, end)
+            if found is not None:
+                if self.groups == 0:
+                    return [s[t[0]:t[1]] for t in found]
+                pick = lambda t, k: "" if t[k] < 0 else s[t[k]:t[k + 1]]
+                if self.groups == 1:
+                    return [pick(t, 2) for t in found]
+                return [tuple(pick(t, k) for k in range(2, len(t), 2)) for t in found]
         out = []
         for m in self.finditer(string, pos, endpos):
             if self.groups == 0:
@@ -1405,6 +1446,18 @@ class Pattern:
         parts = []
         last = 0
         n = 0
+        if not self._bytes and fn is not repl and len(template) == 1 and isinstance(template[0], str):
+            # A literal replacement: no match objects needed.
+            found = self._native_all(s, 0, len(s))
+            if found is not None:
+                if count:
+                    found = found[:count] if count > 0 else []
+                for t in found:
+                    parts.append(s[last:t[0]])
+                    parts.append(lit)
+                    last = t[1]
+                parts.append(s[last:])
+                return "".join(parts), len(found)
         for m in self.finditer(string):
             if count and n >= count:
                 break

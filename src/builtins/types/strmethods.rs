@@ -492,6 +492,10 @@ fn isprintable(_vm: &mut Vm, a: Args) -> PyResult {
 }
 fn isascii(_vm: &mut Vm, a: Args) -> PyResult {
     check_method("isascii", &a, 0, 0)?;
+    // O(1): a str knows its length in code points.
+    if let Some(Payload::Str(p)) = a.pos[0].payload() {
+        return Ok(Value::bool(p.is_ascii()));
+    }
     Ok(Value::bool(this(&a, "isascii")?.is_ascii()))
 }
 
