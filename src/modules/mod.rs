@@ -2,7 +2,7 @@
 //! (the system-call half of `os`; `os.py` in src/stdlib wraps it),
 //! `_collections` (`deque`; `collections.py` re-exports it), `_json` (the
 //! accelerator of `json.py`), `_regex` (the automaton matcher `re.py` uses
-//! where it can).
+//! where it can), `_mt` (the Mersenne Twister core of `random.py`).
 //! `native_module(name)` returns the constructor the importer calls once.
 
 pub mod collections;
@@ -10,6 +10,7 @@ pub mod deque;
 pub mod deque_ops;
 pub mod json;
 pub mod math;
+pub mod mersenne;
 pub mod os;
 pub mod regex;
 pub mod sys;
@@ -29,6 +30,7 @@ pub fn native_module(name: &str) -> Option<fn(&mut Vm) -> PyResult<Value>> {
         "_regex" => Some(regex::make),
         "_collections" => Some(collections::make),
         "_json" => Some(json::make),
+        "_mt" => Some(mersenne::make),
         _ => None,
     }
 }

@@ -1,6 +1,6 @@
 """Random variable generators (weft's pure-Python random).
 
-The generator is CPython's Mersenne Twister (MT19937) with the same seeding
+The generator is CPython's Mersenne Twister (MT19937, native in `_mt`) with the same seeding
 (init_by_array over the 32-bit words of abs(seed)) and the same derived
 algorithms as CPython 3.11's Lib/random.py, so seeded sequences match
 CPython's for int, float, str, bytes and bytearray seeds.
@@ -12,6 +12,7 @@ from math import tau as TWOPI, floor as _floor, isfinite as _isfinite
 from bisect import bisect as _bisect
 from itertools import accumulate as _accumulate, repeat as _repeat
 import time as _time
+import _mt
 
 __all__ = [
     "Random", "SystemRandom", "betavariate", "choice", "choices",
@@ -30,9 +31,6 @@ _ONE = 1
 
 _N = 624
 _M = 397
-_MATRIX_A = 0x9908b0df
-_UPPER_MASK = 0x80000000
-_LOWER_MASK = 0x7fffffff
 _MASK32 = 0xffffffff
 
 
@@ -142,75 +140,16 @@ class Random:
 
         Optional argument x controls seeding, as for Random.seed().
         """
-        self._mt = [0] * _N
-        self._mti = _N + 1
+        self._gen = _mt.new()
         self.seed(x)
         self.gauss_next = None
 
-    # -- the Mersenne Twister core -------------------------------------------
-    def _init_genrand(self, s):
-        mt = self._mt
-        mt[0] = s & _MASK32
-        for i in range(1, _N):
-            prev = mt[i - 1]
-            mt[i] = (1812433253 * (prev ^ (prev >> 30)) + i) & _MASK32
-        self._mti = _N
-
+    # -- the Mersenne Twister core (native: `_mt`) ---------------------------
     def _init_by_array(self, key):
-        self._init_genrand(19650218)
-        mt = self._mt
-        key_length = len(key)
-        i = 1
-        j = 0
-        k = _N if _N > key_length else key_length
-        while k:
-            prev = mt[i - 1]
-            mt[i] = ((mt[i] ^ ((prev ^ (prev >> 30)) * 1664525)) + key[j] + j) & _MASK32
-            i += 1
-            j += 1
-            if i >= _N:
-                mt[0] = mt[_N - 1]
-                i = 1
-            if j >= key_length:
-                j = 0
-            k -= 1
-        k = _N - 1
-        while k:
-            prev = mt[i - 1]
-            mt[i] = ((mt[i] ^ ((prev ^ (prev >> 30)) * 1566083941)) - i) & _MASK32
-            i += 1
-            if i >= _N:
-                mt[0] = mt[_N - 1]
-                i = 1
-            k -= 1
-        mt[0] = 0x80000000
-        self._mti = _N
-
-    def _generate(self):
-        mt = self._mt
-        kk = 0
-        while kk < _N - _M:
-            y = (mt[kk] & _UPPER_MASK) | (mt[kk + 1] & _LOWER_MASK)
-            mt[kk] = mt[kk + _M] ^ (y >> 1) ^ (_MATRIX_A if y & 1 else 0)
-            kk += 1
-        while kk < _N - 1:
-            y = (mt[kk] & _UPPER_MASK) | (mt[kk + 1] & _LOWER_MASK)
-            mt[kk] = mt[kk + (_M - _N)] ^ (y >> 1) ^ (_MATRIX_A if y & 1 else 0)
-            kk += 1
-        y = (mt[_N - 1] & _UPPER_MASK) | (mt[0] & _LOWER_MASK)
-        mt[_N - 1] = mt[_M - 1] ^ (y >> 1) ^ (_MATRIX_A if y & 1 else 0)
-        self._mti = 0
+        _mt.init_by_array(self._gen, key)
 
     def _genrand_uint32(self):
-        if self._mti >= _N:
-            self._generate()
-        y = self._mt[self._mti]
-        self._mti += 1
-        y ^= (y >> 11)
-        y ^= (y << 7) & 0x9d2c5680
-        y ^= (y << 15) & 0xefc60000
-        y ^= (y >> 18)
-        return y
+        return _mt.uint32(self._gen)
 
     def _seed_int(self, n):
         n = abs(n)
@@ -257,7 +196,7 @@ class Random:
 
     def getstate(self):
         """Return internal state; can be passed to setstate() later."""
-        return self.VERSION, tuple(self._mt) + (self._mti,), self.gauss_next
+        return self.VERSION, _mt.getstate(self._gen), self.gauss_next
 
     def setstate(self, state):
         """Restore internal state from object returned by getstate()."""
@@ -276,17 +215,11 @@ class Random:
                              (version, self.VERSION))
         if len(internalstate) != _N + 1:
             raise ValueError('state vector is the wrong size')
-        self._mt = [x & _MASK32 for x in internalstate[:_N]]
-        index = internalstate[_N]
-        if index < 0 or index > _N:
-            raise ValueError('invalid state')
-        self._mti = index
+        _mt.setstate(self._gen, internalstate[:_N], internalstate[_N])
 
     def random(self):
         """random() -> x in the interval [0, 1)."""
-        a = self._genrand_uint32() >> 5
-        b = self._genrand_uint32() >> 6
-        return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
+        return _mt.random(self._gen)
 
     def getrandbits(self, k):
         """getrandbits(k) -> x.  Generates an int with k random bits."""
@@ -294,20 +227,7 @@ class Random:
             raise TypeError("'%s' object cannot be interpreted as an integer" % type(k).__name__)
         if k < 0:
             raise ValueError('number of bits must be non-negative')
-        if k == 0:
-            return 0
-        if k <= 32:
-            return self._genrand_uint32() >> (32 - k)
-        result = 0
-        shift = 0
-        while k > 0:
-            r = self._genrand_uint32()
-            if k < 32:
-                r >>= (32 - k)
-            result |= r << shift
-            shift += 32
-            k -= 32
-        return result
+        return _mt.getrandbits(self._gen, k)
 
     def randbytes(self, n):
         """Generate n random bytes."""
@@ -315,7 +235,21 @@ class Random:
 
     ## -------------------- integer methods  -------------------
 
-    def _randbelow(self, n):
+    def __init_subclass__(cls, /, **kwargs):
+        """Pick the _randbelow that matches what a subclass overrides (a
+        subclass with its own random() but no getrandbits() draws from
+        random()), as CPython does."""
+        for c in cls.__mro__:
+            if '_randbelow' in c.__dict__:
+                break
+            if 'getrandbits' in c.__dict__:
+                cls._randbelow = cls._randbelow_with_getrandbits
+                break
+            if 'random' in c.__dict__:
+                cls._randbelow = cls._randbelow_without_getrandbits
+                break
+
+    def _randbelow_with_getrandbits(self, n):
         "Return a random int in the range [0,n).  Defined for n > 0."
         getrandbits = self.getrandbits
         k = n.bit_length()  # don't use (n-1) here because n can be 1
@@ -323,6 +257,24 @@ class Random:
         while r >= n:
             r = getrandbits(k)
         return r
+
+    def _randbelow_without_getrandbits(self, n, maxsize=1 << BPF):
+        """Return a random int in the range [0,n) using only random()."""
+        random = self.random
+        if n >= maxsize:
+            from warnings import warn
+            warn("Underlying random() generator does not supply \n"
+                 "enough bits to choose from a population range this large.\n"
+                 "To remove the range limitation, add a getrandbits() method.")
+            return _floor(random() * n)
+        rem = maxsize % n
+        limit = (maxsize - rem) / maxsize
+        r = random()
+        while r >= limit:
+            r = random()
+        return _floor(r * maxsize) % n
+
+    _randbelow = _randbelow_with_getrandbits
 
     def randrange(self, start, stop=None, step=_ONE):
         """Choose a random item from range(stop) or range(start, stop[, step])."""
