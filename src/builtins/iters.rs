@@ -199,20 +199,20 @@ pub fn with_dict_data<T>(o: &ObjRef, f: impl FnOnce(&DictData) -> T) -> Option<T
     }
 }
 
-impl NativeIter for DictIter {
-    fn next(&mut self, _vm: &mut Vm) -> PyResult<Option<Value>> {
+/// The dict or set under a `DictIter` changed during iteration.
+struct ChangedDuringIteration;
+
+impl DictIter {
+    /// The next item, or the end; `Err` when the dict or set changed since
+    /// the iteration started (the iterator is left as it was).
+    fn step(&mut self) -> Result<Option<Value>, ChangedDuringIteration> {
         if self.done {
             return Ok(None);
         }
-        let is_set = !matches!(self.obj.payload, Payload::Dict(_));
         let (started, len0, version0, pos, kind) = (self.started, self.len0, self.version0, self.pos, self.kind);
         let r = with_dict_data(&self.obj, |d| {
-            if started && d.len() != len0 {
-                let what = if is_set { "Set" } else { "dictionary" };
-                return Err(runtime_error(format!("{what} changed size during iteration")));
-            }
-            if started && d.version != version0 {
-                return Err(runtime_error(if is_set { "Set changed size during iteration" } else { "dictionary keys changed during iteration" }));
+            if started && (d.len() != len0 || d.version != version0) {
+                return Err(ChangedDuringIteration);
             }
             let item = d.next_from(pos).map(|(e, next)| {
                 let v = match kind {
@@ -243,6 +243,28 @@ impl NativeIter for DictIter {
                 Ok(None)
             }
         }
+    }
+
+    /// The error CPython raises for a change during iteration.
+    fn changed_error(&self) -> crate::pvm::exc::PyErr {
+        let is_set = !matches!(self.obj.payload, Payload::Dict(_));
+        let size_changed = with_dict_data(&self.obj, |d| d.len() != self.len0).unwrap_or(true);
+        match (is_set, size_changed) {
+            (true, _) => runtime_error("Set changed size during iteration"),
+            (false, true) => runtime_error("dictionary changed size during iteration"),
+            (false, false) => runtime_error("dictionary keys changed during iteration"),
+        }
+    }
+}
+
+impl NativeIter for DictIter {
+    fn next(&mut self, _vm: &mut Vm) -> PyResult<Option<Value>> {
+        self.step().map_err(|_| self.changed_error())
+    }
+    #[inline]
+    fn next_plain(&mut self) -> Option<Option<Value>> {
+        // A change during iteration takes the general path, which raises.
+        self.step().ok()
     }
     fn trace(&self, f: &mut dyn FnMut(&Value)) {
         f(&Value::Obj(self.obj.clone()))

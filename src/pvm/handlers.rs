@@ -62,7 +62,7 @@ impl Vm {
                 };
                 if let Some(Payload::Dict(d)) = plain.map(|o| &o.payload) {
                     let name = code_name(&frame.code.name_values[arg as usize])?;
-                    let old = d.lock().replace_name(&name, v);
+                    let old = d.lock().replace_name_hinted(&name, v, &frame.code.name_hints[arg as usize]);
                     drop(old);
                     return Ok(());
                 }

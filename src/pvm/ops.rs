@@ -34,6 +34,16 @@ pub fn ascii_of(s: &str) -> String {
     out
 }
 
+/// Does the class of `o` (an instance of a dict subclass) get method
+/// `name` from `dict` itself (not overridden anywhere in its MRO)?
+fn inherits_dict_method(o: &crate::object::ObjRef, name: &str) -> bool {
+    let Some(cls) = &o.class else { return false };
+    match (lookup_in_type(cls, name), lookup_in_type(&crate::object::types::types().dict, name)) {
+        (Some(a), Some(b)) => a.is(&b),
+        _ => false,
+    }
+}
+
 fn is_user(v: &Value) -> bool {
     matches!(v, Value::Obj(o) if o.class.is_some())
 }
@@ -502,6 +512,16 @@ impl Vm {
                     }
                     _ => {}
                 }
+            } else if matches!(o.payload, Payload::Dict(_)) && inherits_dict_method(o, "__getitem__") {
+                // A dict subclass (defaultdict, Counter...) with dict's own
+                // `__getitem__`: what `dict.__getitem__` does, without the call.
+                if let Some(v) = self.dict_get(c, k)? {
+                    return Ok(v);
+                }
+                if let Some(r) = self.call_special(c, "__missing__", vec![k.clone()])? {
+                    return Ok(r);
+                }
+                return Err(key_error(k.clone()));
             }
         }
         if let Some(r) = self.call_special(c, "__getitem__", vec![k.clone()])? {
@@ -547,6 +567,8 @@ impl Vm {
                     (Payload::Dict(_), _) => return self.dict_set(c, k, v),
                     _ => {}
                 }
+            } else if matches!(o.payload, Payload::Dict(_)) && inherits_dict_method(o, "__setitem__") {
+                return self.dict_set(c, k, v);
             }
         }
         match self.call_special(c, "__setitem__", vec![k, v])? {

@@ -403,11 +403,14 @@ def _iskeyword(s):
 ###  Counter
 ########################################################################
 
-def _count_elements(mapping, iterable):
-    'Tally elements from the iterable.'
-    mapping_get = mapping.get
-    for elem in iterable:
-        mapping[elem] = mapping_get(elem, 0) + 1
+try:
+    from _collections import _count_elements
+except ImportError:
+    def _count_elements(mapping, iterable):
+        'Tally elements from the iterable.'
+        mapping_get = mapping.get
+        for elem in iterable:
+            mapping[elem] = mapping_get(elem, 0) + 1
 
 
 class Counter(dict):
