@@ -13,6 +13,14 @@ use hashbrown::HashTable;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Arc;
 
+/// The index's hash of a Python hash. Python hashes of small ints are the
+/// ints themselves, so their high bits (which the index uses to tag slots)
+/// are all equal; multiplying by an odd constant spreads every bit upward.
+#[inline(always)]
+fn spread(hash: u64) -> u64 {
+    hash.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
 /// Records entry index `i` in an entry hint (indexes past a byte are not
 /// remembered).
 #[inline(always)]
@@ -116,7 +124,7 @@ impl DictData {
             }
             return Lookup::NotFound;
         }
-        for &i in self.index.iter_hash(hash) {
+        for &i in self.index.iter_hash(spread(hash)) {
             let e = &entries[i];
             if e.hash != hash || e.key.is_null() || skip.contains(&i) {
                 continue;
@@ -156,7 +164,7 @@ impl DictData {
                 continue;
             }
             let entries = &self.entries;
-            index.insert_unique(e.hash, i, |&j| entries[j].hash);
+            index.insert_unique(spread(e.hash), i, |&j| spread(entries[j].hash));
         }
         self.index = index;
     }
@@ -180,7 +188,7 @@ impl DictData {
             self.rebuild_index();
         } else if pos > SMALL {
             let entries = &self.entries;
-            self.index.insert_unique(hash, pos, |&i| entries[i].hash);
+            self.index.insert_unique(spread(hash), pos, |&i| spread(entries[i].hash));
         }
         self.live += 1;
         self.changed();
@@ -190,7 +198,7 @@ impl DictData {
     pub fn remove_at(&mut self, i: usize) -> (Value, Value) {
         let hash = self.entries[i].hash;
         if self.indexed() {
-            if let Ok(slot) = self.index.find_entry(hash, |&j| j == i) {
+            if let Ok(slot) = self.index.find_entry(spread(hash), |&j| j == i) {
                 slot.remove();
             }
         }
@@ -336,7 +344,7 @@ impl DictData {
         if !self.indexed() {
             return self.entries.iter().position(|e| e.hash == hash && name.same_as(&e.key));
         }
-        self.index.iter_hash(hash).copied().find(|&i| {
+        self.index.iter_hash(spread(hash)).copied().find(|&i| {
             let e = &self.entries[i];
             e.hash == hash && name.same_as(&e.key)
         })
