@@ -158,7 +158,9 @@ impl DictData {
     }
 
     fn rebuild_index(&mut self) {
-        let mut index = HashTable::with_capacity(self.entries.len());
+        // Room for what the entries were sized for (a pre-sized table does
+        // not regrow the index one step at a time).
+        let mut index = HashTable::with_capacity(self.entries.capacity());
         for (i, e) in self.entries.iter().enumerate() {
             if e.key.is_null() {
                 continue;

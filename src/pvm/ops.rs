@@ -686,8 +686,11 @@ impl Vm {
             return Err(super::exc::internal_error("set_add on a non-set"));
         };
         if self.probe(table, &v, hash)?.is_none() {
+            // Re-check natively under the lock (a concurrent writer may have
+            // added an identical key); an entry whose equality needs Python
+            // code was already found unequal by `probe`.
             let mut d = table.lock();
-            if let Lookup::NotFound = d.lookup(hash, &v, &[]) {
+            if !matches!(d.lookup(hash, &v, &[]), Lookup::Found(_)) {
                 d.insert_new(hash, v, Value::None);
             }
         }

@@ -6,6 +6,7 @@ use crate::builtins::iters::make_iter;
 use crate::builtins::{add_method, add_staticmethod};
 use crate::bytecode::CmpOp;
 use crate::object::types::types;
+use crate::object::dict::Lookup;
 use crate::object::{Args, DictData, Payload};
 use crate::pvm::exc::{key_error, type_error, PyErr};
 use crate::pvm::{PyResult, Vm};
@@ -37,8 +38,28 @@ fn size(v: &Value) -> usize {
 
 /// A new plain set holding `items`.
 pub fn set_from(vm: &mut Vm, items: Vec<Value>) -> PyResult<Value> {
-    let s = Value::obj(Payload::Set(Mutex::new(DictData::default())));
-    for it in items {
+    // Sized for `items` up front (duplicates only leave room unused).
+    let mut table = DictData::with_capacity(items.len());
+    let mut items = items.into_iter();
+    // Items hashed and compared without Python code go straight in; the
+    // first other one sends it and all the rest (in order) through `set_add`.
+    let mut slow = None;
+    for it in items.by_ref() {
+        let Ok(Some(hash)) = crate::object::types::native_hash(&it) else {
+            slow = Some(it);
+            break;
+        };
+        match table.lookup(hash as u64, &it, &[]) {
+            Lookup::Found(_) => {}
+            Lookup::NotFound => table.insert_new(hash as u64, it, Value::None),
+            Lookup::NeedsEq(..) => {
+                slow = Some(it);
+                break;
+            }
+        }
+    }
+    let s = Value::obj(Payload::Set(Mutex::new(table)));
+    for it in slow.into_iter().chain(items) {
         vm.set_add(&s, it)?;
     }
     Ok(s)
