@@ -2,12 +2,14 @@
 //! (the system-call half of `os`; `os.py` in src/stdlib wraps it),
 //! `_collections` (`deque`; `collections.py` re-exports it), `_json` (the
 //! accelerator of `json.py`), `_regex` (the automaton matcher `re.py` uses
-//! where it can), `_mt` (the Mersenne Twister core of `random.py`).
+//! where it can), `_mt` (the Mersenne Twister core of `random.py`),
+//! `_heapq` (the heap operations of `heapq.py`).
 //! `native_module(name)` returns the constructor the importer calls once.
 
 pub mod collections;
 pub mod deque;
 pub mod deque_ops;
+pub mod heapq;
 pub mod json;
 pub mod math;
 pub mod mersenne;
@@ -31,6 +33,7 @@ pub fn native_module(name: &str) -> Option<fn(&mut Vm) -> PyResult<Value>> {
         "_collections" => Some(collections::make),
         "_json" => Some(json::make),
         "_mt" => Some(mersenne::make),
+        "_heapq" => Some(heapq::make),
         _ => None,
     }
 }

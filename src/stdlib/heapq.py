@@ -321,3 +321,10 @@ def nlargest(n, iterable, key=None):
             order -= 1
     result.sort(reverse=True)
     return [elem for (k, order, elem) in result]
+
+
+# The native versions of the core operations, as CPython's _heapq.
+try:
+    from _heapq import heappush, heappop, heapreplace, heappushpop, heapify
+except ImportError:
+    pass
