@@ -232,7 +232,11 @@ pub fn format_int(n: &BigInt, spec_s: &str) -> PyResult<String> {
         'X' => (16, "0X", 4),
         _ => (10, "", 3),
     };
-    let mut digits = n.magnitude().to_str_radix(radix);
+    let mut digits = if radix == 10 {
+        super::intlimit::to_decimal(&n)?.trim_start_matches('-').to_string()
+    } else {
+        n.magnitude().to_str_radix(radix)
+    };
     if ty == 'X' {
         digits = digits.to_uppercase();
     }
@@ -555,7 +559,7 @@ fn percent_one(vm: &mut Vm, conv: char, arg: &Value, mut spec: Spec, at: usize) 
                 Value::Int(i) => (*i < 0, i.unsigned_abs().to_string()),
                 _ => {
                     let n = percent_int(vm, arg, conv, true)?;
-                    (n.is_negative(), n.magnitude().to_string())
+                    (n.is_negative(), super::intlimit::to_decimal(&n)?.trim_start_matches('-').to_string())
                 }
             };
             let digits = match spec.precision {

@@ -10,6 +10,7 @@
 pub mod args;
 pub mod exec;
 pub mod format;
+pub mod intlimit;
 pub mod functions;
 pub mod iterfuncs;
 pub mod iters;

@@ -29,6 +29,7 @@ fn invalid_literal(vm: &mut Vm, base: u32, orig: &Value) -> crate::pvm::PyErr {
 
 /// Parses an int literal per `int(s, base)` (base 0 = by prefix).
 pub fn parse_int(text: &str, base: u32, orig: &Value, vm: &mut Vm) -> PyResult<BigInt> {
+    super::intlimit::check_parse(text, base)?;
     parse_int_str(text, base).ok_or_else(|| invalid_literal(vm, base, orig))
 }
 

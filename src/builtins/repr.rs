@@ -107,7 +107,7 @@ pub fn payload_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     Ok(match &o.payload {
         Payload::Instance => object_repr(v),
         Payload::Str(s) => quote_str(s.as_str(), false),
-        Payload::BigInt(b) => b.to_string(),
+        Payload::BigInt(b) => super::intlimit::to_decimal(b)?,
         Payload::Bytes(b) => bytes_repr(b),
         Payload::ByteArray(b) => {
             let b = b.lock().clone();

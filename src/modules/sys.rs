@@ -19,6 +19,8 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         &[
             ("exit", "sys.exit", exit),
             ("getrecursionlimit", "sys.getrecursionlimit", getrecursionlimit),
+            ("get_int_max_str_digits", "sys.get_int_max_str_digits", get_int_max_str_digits),
+            ("set_int_max_str_digits", "sys.set_int_max_str_digits", set_int_max_str_digits),
             ("setrecursionlimit", "sys.setrecursionlimit", setrecursionlimit),
             ("exc_info", "sys.exc_info", exc_info),
             ("audit", "sys.audit", audit),
@@ -127,6 +129,28 @@ fn setrecursionlimit(vm: &mut Vm, a: Args) -> PyResult {
         return Err(value_error("recursion limit must be greater or equal than 1"));
     }
     vm.rt.set_recursion_limit(n as usize);
+    Ok(Value::None)
+}
+
+fn get_int_max_str_digits(_vm: &mut Vm, a: Args) -> PyResult {
+    check_args("get_int_max_str_digits", &a, 0, 0)?;
+    Ok(Value::Int(crate::builtins::intlimit::limit() as i64))
+}
+
+/// `sys.set_int_max_str_digits(maxdigits)` (positional or keyword).
+fn set_int_max_str_digits(vm: &mut Vm, mut a: Args) -> PyResult {
+    let v = match (a.pos.first().cloned(), a.take_kw("maxdigits")) {
+        (Some(v), None) | (None, Some(v)) => v,
+        _ => return Err(type_error("set_int_max_str_digits() takes exactly one argument (maxdigits)")),
+    };
+    if a.pos.len() > 1 || !a.kw.is_empty() {
+        return Err(type_error("set_int_max_str_digits() takes exactly one argument (maxdigits)"));
+    }
+    if !is_int(&v) {
+        return Err(type_error(format!("'{}' object cannot be interpreted as an integer", vtname(&v))));
+    }
+    let n = index_clamped(vm, &v)?;
+    crate::builtins::intlimit::set_limit(n)?;
     Ok(Value::None)
 }
 
