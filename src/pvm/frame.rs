@@ -168,7 +168,8 @@ impl Frame {
         };
         let stack_base = code.nlocals() + code.ncells();
         f.slots.reserve(stack_base + code.max_stack as usize);
-        f.slots.resize(stack_base, Value::Null);
+        // (A pooled frame's slots are empty: see `recycle`.)
+        f.slots.extend((0..stack_base).map(|_| Value::Null));
         f.stack_base = stack_base;
         if !Arc::ptr_eq(&f.code, code) {
             f.code = code.clone();
@@ -176,7 +177,10 @@ impl Frame {
         if !Arc::ptr_eq(&f.globals, globals) {
             f.globals = globals.clone();
         }
-        f.set_locals(locals);
+        // A pooled frame has no locals mapping (`recycle` cleared it).
+        if locals.is_some() {
+            f.set_locals(locals);
+        }
         f.ip = 0;
         f
     }
