@@ -28,36 +28,75 @@ pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, reverse:
     Ok(sorted.into_iter().map(|(_, v)| v).collect())
 }
 
-#[derive(PartialEq)]
+#[derive(PartialEq, Clone, Copy)]
 enum Kind {
     Int,
     Float,
     Str,
 }
 
-/// Sorts without Python code when every key is a plain int, float or str.
+/// The native ordering class of a plain int, non-NaN float or str.
+fn scalar_kind(v: &Value) -> Option<Kind> {
+    match v {
+        Value::Int(_) => Some(Kind::Int),
+        Value::Float(f) if !f.get().is_nan() => Some(Kind::Float),
+        Value::Obj(o) if o.class.is_none() && matches!(o.payload, Payload::Str(_)) => Some(Kind::Str),
+        _ => None,
+    }
+}
+
+/// Compares two values of the same `scalar_kind`.
+fn scalar_cmp(a: &Value, b: &Value) -> Ordering {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x.cmp(y),
+        (Value::Float(x), Value::Float(y)) => x.get().partial_cmp(&y.get()).unwrap_or(Ordering::Equal),
+        _ => a.as_str().unwrap_or("").cmp(b.as_str().unwrap_or("")),
+    }
+}
+
+/// The items of an exact tuple.
+fn tuple_items(v: &Value) -> Option<&[Value]> {
+    match v {
+        Value::Obj(o) if o.class.is_none() => match &o.payload {
+            Payload::Tuple(t) => Some(t),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Do all keys have one `scalar_kind`, or are they all exact tuples whose
+/// items at each position share one (so Python's `<` on them is a total
+/// order Rust can compute: scalar order, or lexicographic then by length)?
+fn natively_ordered(pairs: &[(Value, Value)]) -> bool {
+    let Some(first) = pairs.first() else { return true };
+    if let Some(kind) = scalar_kind(&first.0) {
+        return pairs.iter().all(|(k, _)| scalar_kind(k) == Some(kind));
+    }
+    let mut kinds: Vec<Kind> = Vec::new();
+    for (k, _) in pairs {
+        let Some(items) = tuple_items(k) else { return false };
+        for (i, item) in items.iter().enumerate() {
+            match (scalar_kind(item), kinds.get(i)) {
+                (Some(k), Some(&known)) if k == known => {}
+                (Some(k), None) => kinds.push(k),
+                _ => return false,
+            }
+        }
+    }
+    true
+}
+
+/// Sorts without Python code when the keys are naturally ordered (see
+/// `natively_ordered`); `None` leaves `pairs` untouched for the general sort.
 fn native_sort(pairs: &mut [(Value, Value)], reverse: bool) -> Option<()> {
-    let first = pairs.first()?;
-    let kind = match &first.0 {
-        Value::Int(_) => Kind::Int,
-        Value::Float(f) if !f.get().is_nan() => Kind::Float,
-        Value::Obj(o) if o.class.is_none() && matches!(o.payload, Payload::Str(_)) => Kind::Str,
-        _ => return None,
-    };
-    let ok = pairs.iter().all(|(k, _)| match (&kind, k) {
-        (Kind::Int, Value::Int(_)) => true,
-        (Kind::Float, Value::Float(f)) => !f.get().is_nan(),
-        (Kind::Str, Value::Obj(o)) => o.class.is_none() && matches!(o.payload, Payload::Str(_)),
-        _ => false,
-    });
-    if !ok {
+    if !natively_ordered(pairs) {
         return None;
     }
     let cmp = |a: &Value, b: &Value| -> Ordering {
-        match (a, b) {
-            (Value::Int(x), Value::Int(y)) => x.cmp(y),
-            (Value::Float(x), Value::Float(y)) => x.get().partial_cmp(&y.get()).unwrap_or(Ordering::Equal),
-            _ => a.as_str().unwrap_or("").cmp(b.as_str().unwrap_or("")),
+        match (tuple_items(a), tuple_items(b)) {
+            (Some(x), Some(y)) => x.iter().zip(y).map(|(p, q)| scalar_cmp(p, q)).find(|o| o.is_ne()).unwrap_or_else(|| x.len().cmp(&y.len())),
+            _ => scalar_cmp(a, b),
         }
     };
     if reverse {

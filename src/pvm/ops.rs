@@ -208,6 +208,10 @@ impl Vm {
 
     /// Rich comparison with reflection and the `==`/`!=` identity fallback.
     pub fn compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult {
+        // Machine ints and floats without the big-int conversion.
+        if let Some(r) = numeric::compare_fast(a, b, op as u32) {
+            return Ok(Value::bool(r));
+        }
         if let Some(r) = numeric::compare_numeric(a, b, op) {
             return Ok(Value::bool(r));
         }
@@ -231,7 +235,14 @@ impl Vm {
             return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded in comparison"));
         }
         self.native_depth += 1;
-        let r = self.compare_by_dunders(a, b, op);
+        let r = match (a.payload(), b.payload()) {
+            // Exact tuples (immutable: their items are borrowed, not copied)
+            // compare item by item without a `__lt__` method call.
+            (Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) if !is_user(a) && !is_user(b) => {
+                crate::builtins::types::seq::seq_compare(self, x, y, op)
+            }
+            _ => self.compare_by_dunders(a, b, op),
+        };
         self.native_depth -= 1;
         r
     }
