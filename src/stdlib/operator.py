@@ -274,8 +274,17 @@ class itemgetter:
             self._call = func
         else:
             self._items = items = (item,) + items
-            def func(obj):
-                return tuple([obj[i] for i in items])
+            if len(items) == 2:
+                a, b = items
+                def func(obj):
+                    return (obj[a], obj[b])
+            elif len(items) == 3:
+                a, b, c = items
+                def func(obj):
+                    return (obj[a], obj[b], obj[c])
+            else:
+                def func(obj):
+                    return tuple([obj[i] for i in items])
             self._call = func
 
     def __call__(self, obj):
