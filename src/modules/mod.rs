@@ -11,7 +11,9 @@ pub mod deque_ops;
 pub mod json;
 pub mod math;
 pub mod os;
+pub mod osfd;
 pub mod regex;
+pub mod structfloat;
 pub mod sys;
 pub mod time;
 
@@ -29,6 +31,7 @@ pub fn native_module(name: &str) -> Option<fn(&mut Vm) -> PyResult<Value>> {
         "_regex" => Some(regex::make),
         "_collections" => Some(collections::make),
         "_json" => Some(json::make),
+        "_struct" => Some(structfloat::make),
         _ => None,
     }
 }

@@ -63,6 +63,8 @@ pub fn source(name: &str) -> Option<&'static str> {
         "glob" => include_str!("glob.py"),
         "pathlib" => include_str!("pathlib.py"),
         "base64" => include_str!("base64.py"),
+        "tempfile" => include_str!("tempfile.py"),
+        "struct" => include_str!("struct.py"),
         _ => return None,
     })
 }

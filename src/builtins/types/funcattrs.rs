@@ -1,7 +1,7 @@
 //! Attributes of functions, builtin functions and bound methods:
 //! `__name__`, `__qualname__`, `__doc__`, `__module__`, `__defaults__`,
 //! `__kwdefaults__`, `__code__`, `__globals__`, `__closure__`,
-//! `__self__`, `__func__`.
+//! `__self__`, `__func__`; a closure cell's `cell_contents`.
 
 use crate::builtins::args::*;
 use crate::builtins::repr::short_name;
@@ -42,6 +42,21 @@ pub fn install() {
     add_getset(m, "__qualname__", m_qualname, None);
     add_getset(m, "__doc__", m_doc, None);
     add_method(m, "__repr__", "method.__repr__", super::misc::repr_method);
+    add_getset(&t.cell, "cell_contents", cell_contents, None);
+}
+
+/// `cell.cell_contents`: ValueError when the cell is empty.
+fn cell_contents(_vm: &mut Vm, a: Args) -> PyResult {
+    match a.pos.first().and_then(|v| v.payload()) {
+        Some(Payload::Cell(c)) => {
+            let v = c.lock().clone();
+            if v.is_null() {
+                return Err(crate::pvm::exc::value_error("Cell is empty"));
+            }
+            Ok(v)
+        }
+        _ => Err(type_error("descriptor 'cell_contents' requires a 'cell' object")),
+    }
 }
 
 fn func(a: &Args) -> PyResult<&Function> {
