@@ -159,7 +159,11 @@ impl<'a> Compiler<'a> {
             Expr::List(l) => self.display(&l.elts, Display::List),
             Expr::Tuple(t) => self.display(&t.elts, Display::Tuple),
             Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => self.comprehension(e),
-            Expr::Await(a) => Err(self.err(a.range, "weft does not support async yet")),
+            Expr::Await(a) => {
+                self.expr(&a.value)?;
+                self.emit_await();
+                Ok(())
+            }
             Expr::Yield(y) => {
                 match &y.value {
                     Some(v) => self.expr(v)?,

@@ -367,4 +367,6 @@ pub fn install() {
     add(t, "throw", "generator.throw", gen_throw);
     add(t, "close", "generator.close", gen_close);
     add(t, "__iter__", "generator.__iter__", gen_iter);
+    // an `async def` call is a generator; `await` drives it through this
+    add(t, "__await__", "generator.__await__", gen_iter);
 }

@@ -65,6 +65,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "base64" => include_str!("base64.py"),
         "tempfile" => include_str!("tempfile.py"),
         "struct" => include_str!("struct.py"),
+        "asyncio" => include_str!("asyncio.py"),
         _ => return None,
     })
 }
