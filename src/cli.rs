@@ -186,7 +186,21 @@ fn run_main_source(vm: &mut Vm, source: &str, path: &Path) -> i32 {
     let module = crate::pvm::import::new_module("__main__", if filename.starts_with('<') { None } else { Some(path) });
     vm.rt.set_module("__main__", module.clone());
     let result = crate::runtime::main::run_main_tasklet(vm.rt.clone(), code, module);
-    finish(vm, result)
+    let status = finish(vm, result);
+    run_atexit(vm).unwrap_or(status)
+}
+
+/// Runs the `atexit` handlers when the program imported `atexit` (after
+/// the traceback of an uncaught exception, as CPython's finalization
+/// does), on the command's own VM once the main tasklet has ended. A
+/// `SystemExit` raised by a handler changes the exit status.
+fn run_atexit(vm: &mut Vm) -> Option<i32> {
+    let m = vm.rt.module("atexit")?;
+    let f = vm.getattr_opt(&m, "_run_exitfuncs").ok()??;
+    match vm.call(&f, crate::object::Args::new(vec![])) {
+        Ok(_) => None,
+        Err(e) => Some(finish(vm, Err(e))),
+    }
 }
 
 fn run_module(vm: &mut Vm, name: &str) -> i32 {

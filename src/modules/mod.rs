@@ -16,6 +16,7 @@ pub mod regex;
 pub mod structfloat;
 pub mod sys;
 pub mod time;
+pub mod weakref;
 
 use crate::object::{NativeFn, Payload};
 use crate::pvm::{PyResult, Vm};
@@ -32,6 +33,7 @@ pub fn native_module(name: &str) -> Option<fn(&mut Vm) -> PyResult<Value>> {
         "_collections" => Some(collections::make),
         "_json" => Some(json::make),
         "_struct" => Some(structfloat::make),
+        "_weakref" => Some(weakref::make),
         _ => None,
     }
 }

@@ -66,6 +66,11 @@ pub fn source(name: &str) -> Option<&'static str> {
         "tempfile" => include_str!("tempfile.py"),
         "struct" => include_str!("struct.py"),
         "asyncio" => include_str!("asyncio.py"),
+        "atexit" => include_str!("atexit.py"),
+        "gc" => include_str!("gc.py"),
+        "errno" => include_str!("errno.py"),
+        "timeit" => include_str!("timeit.py"),
+        "weakref" => include_str!("weakref.py"),
         _ => return None,
     })
 }
