@@ -71,6 +71,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "errno" => include_str!("errno.py"),
         "timeit" => include_str!("timeit.py"),
         "weakref" => include_str!("weakref.py"),
+        "unittest" => include_str!("unittest.py"),
         "concurrent" => "\"\"\"The concurrent package (weft): see concurrent.futures.\"\"\"\n",
         "concurrent.futures" => include_str!("concurrent_futures.py"),
         _ => return None,
