@@ -8,6 +8,7 @@
 pub mod collections;
 pub mod deque;
 pub mod deque_ops;
+pub mod hashes;
 pub mod json;
 pub mod math;
 pub mod os;
@@ -34,6 +35,7 @@ pub fn native_module(name: &str) -> Option<fn(&mut Vm) -> PyResult<Value>> {
         "_json" => Some(json::make),
         "_struct" => Some(structfloat::make),
         "_weakref" => Some(weakref::make),
+        "_weft_hash" => Some(hashes::make),
         _ => None,
     }
 }

@@ -540,6 +540,15 @@ fn property_fget(_vm: &mut Vm, args: Args) -> PyResult {
     }
 }
 
+/// `property.__doc__`: the `doc` argument, else the getter's docstring.
+fn property_doc(vm: &mut Vm, args: Args) -> PyResult {
+    match arg(&args, 0)?.payload() {
+        Some(Payload::Property { doc, .. }) if !doc.is_none() => Ok(doc.clone()),
+        Some(Payload::Property { fget, .. }) if !fget.is_none() => Ok(vm.getattr_opt(fget, "__doc__")?.unwrap_or(Value::None)),
+        _ => Ok(Value::None),
+    }
+}
+
 fn property_fset(_vm: &mut Vm, args: Args) -> PyResult {
     match arg(&args, 0)?.payload() {
         Some(Payload::Property { fset, .. }) => Ok(fset.clone()),
@@ -649,6 +658,7 @@ pub fn install(builtins: &mut DictData) {
     getset(&t.property, "fget", property_fget);
     getset(&t.property, "fset", property_fset);
     getset(&t.property, "fdel", property_fdel);
+    getset(&t.property, "__doc__", property_doc);
     add_native(&t.property, "__get__", "property.__get__", property_get);
     add_native(&t.property, "__set__", "property.__set__", property_set);
     add_native(&t.property, "__delete__", "property.__delete__", property_delete);
