@@ -205,7 +205,8 @@ pub enum Payload {
     BoundMethod { func: Value, this: Value },
     StaticMethod(Value),
     ClassMethod(Value),
-    Property { fget: Value, fset: Value, fdel: Value, doc: Value },
+    /// `doc` is writable (`prop.__doc__ = ...`), hence the mutex.
+    Property { fget: Value, fset: Value, fdel: Value, doc: Mutex<Value> },
     /// A native attribute of a built-in type (e.g. `exc.args`).
     GetSet { name: &'static str, get: NativeFn, set: Option<NativeFn> },
     Super { ty: ObjRef, obj: Value },
@@ -266,7 +267,7 @@ impl Payload {
                 f(fget);
                 f(fset);
                 f(fdel);
-                f(doc)
+                f(&doc.lock())
             }
             Payload::Super { ty, obj } => {
                 f(&Value::Obj(ty.clone()));

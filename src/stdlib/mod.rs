@@ -6,7 +6,8 @@
 //! unchanged or minimally adapted; their first line says so and names the
 //! change (datetime, pprint, argparse, decimal via _pydecimal, fractions,
 //! numbers, statistics, glob, stat, fnmatch, difflib, colorsys, shlex,
-//! keyword, html, calendar). The others are weft's own.
+//! keyword, html, calendar, configparser, getopt, graphlib, sched, copyreg,
+//! pickle, _compat_pickle). The others are weft's own.
 
 /// The source of the embedded module `name`, if weft ships one.
 pub fn source(name: &str) -> Option<&'static str> {
@@ -75,6 +76,18 @@ pub fn source(name: &str) -> Option<&'static str> {
         "hashlib" => include_str!("hashlib.py"),
         "hmac" => include_str!("hmac.py"),
         "uuid" => include_str!("uuid.py"),
+        "configparser" => include_str!("configparser.py"),
+        "getopt" => include_str!("getopt.py"),
+        "graphlib" => include_str!("graphlib.py"),
+        "sched" => include_str!("sched.py"),
+        "copyreg" => include_str!("copyreg.py"),
+        "platform" => include_str!("platform.py"),
+        "secrets" => include_str!("secrets.py"),
+        "getpass" => include_str!("getpass.py"),
+        "binascii" => include_str!("binascii.py"),
+        "pickle" => include_str!("pickle.py"),
+        "_compat_pickle" => include_str!("_compat_pickle.py"),
+        "codecs" => include_str!("codecs.py"),
         "concurrent" => "\"\"\"The concurrent package (weft): see concurrent.futures.\"\"\"\n",
         "concurrent.futures" => include_str!("concurrent_futures.py"),
         _ => return None,
