@@ -186,7 +186,23 @@ fn run_main_source(vm: &mut Vm, source: &str, path: &Path) -> i32 {
     let module = crate::pvm::import::new_module("__main__", if filename.starts_with('<') { None } else { Some(path) });
     vm.rt.set_module("__main__", module.clone());
     let result = crate::runtime::main::run_main_tasklet(vm.rt.clone(), code, module);
-    finish(vm, result)
+    let status = finish(vm, result);
+    let status = run_atexit(vm).unwrap_or(status);
+    vm.teardown_main_module();
+    status
+}
+
+/// Runs the `atexit` handlers when the program imported `atexit` (after
+/// the traceback of an uncaught exception, as CPython's finalization
+/// does), on the command's own VM once the main tasklet has ended. A
+/// `SystemExit` raised by a handler changes the exit status.
+fn run_atexit(vm: &mut Vm) -> Option<i32> {
+    let m = vm.rt.module("atexit")?;
+    let f = vm.getattr_opt(&m, "_run_exitfuncs").ok()??;
+    match vm.call(&f, crate::object::Args::new(vec![])) {
+        Ok(_) => None,
+        Err(e) => Some(finish(vm, Err(e))),
+    }
 }
 
 fn run_module(vm: &mut Vm, name: &str) -> i32 {
@@ -220,6 +236,10 @@ fn finish(vm: &mut Vm, result: Result<(), PyErr>) -> i32 {
     }
     let text = vm.format_exception(&err.exc);
     crate::pvm::runtime::stderr_write(&text);
+    // CPython ends by the SIGINT it deferred: the shell sees 128 + 2
+    if err.matches("KeyboardInterrupt") {
+        return 130;
+    }
     1
 }
 

@@ -32,7 +32,8 @@ pub mod flags {
     pub const NAMESPACE: u32 = 8;
     /// A class body (has `__class__` cell handling, `__qualname__`).
     pub const CLASS_BODY: u32 = 16;
-    /// Async (`async def`): not supported yet, refused at compile time.
+    /// An `async def` body (also GENERATOR: calling it makes a generator
+    /// that `await` drives).
     pub const COROUTINE: u32 = 32;
 }
 

@@ -128,6 +128,16 @@ impl<'a> Compiler<'a> {
         let i = self.u().add_const(c);
         self.emit(Op::LoadConst, i);
     }
+    /// `await` of the value on top of the stack: `yield from
+    /// value.__await__()` (a coroutine's `__await__` is itself).
+    pub fn emit_await(&mut self) {
+        self.emit_name(Op::LoadMethod, "__await__");
+        self.emit(Op::CallMethod, 0);
+        self.emit(Op::GetYieldFromIter, 0);
+        self.load_const(Const::None);
+        self.emit(Op::YieldFrom, 0);
+    }
+
     pub fn emit_name(&mut self, op: Op, name: &str) {
         let i = self.u().name_index(name);
         self.emit(op, i);
@@ -160,6 +170,9 @@ impl<'a> Compiler<'a> {
         u.freevars = scope.names_with(|s, f| s == NameScope::Free || f & DEF_FREE_CLASS != 0);
         if scope.generator {
             u.flags |= flags::GENERATOR;
+        }
+        if scope.coroutine {
+            u.flags |= flags::COROUTINE;
         }
         self.units.push(u);
         self.saved_fblocks.push(std::mem::take(&mut self.fblocks));

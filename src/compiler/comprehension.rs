@@ -59,10 +59,16 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Op::ReturnValue, 0);
         let code = self.exit_unit();
+        let is_async = code.has_flag(crate::bytecode::flags::COROUTINE);
         self.make_function(code, 0);
         self.expr(&gens[0].iter)?;
         self.emit(Op::GetIter, 0);
         self.emit(Op::Call, 1);
+        if is_async {
+            // a comprehension with `await` in an `async def` runs as a
+            // coroutine of its own, awaited here
+            self.emit_await();
+        }
         Ok(())
     }
 

@@ -42,7 +42,7 @@ pub(crate) enum FBlock<'a> {
     TryExcept,
     FinallyTry { body: &'a [Stmt] },
     FinallyEnd,
-    With,
+    With { is_async: bool },
     HandlerCleanup { name: Option<&'a str> },
     PopValue,
 }
@@ -94,7 +94,7 @@ impl<'a> Compiler<'a> {
 
     pub fn for_stmt(&mut self, f: &'a ast::StmtFor) -> CResult {
         if f.is_async {
-            return Err(self.err(f.range, "weft does not support async yet"));
+            return self.async_for_stmt(f);
         }
         let (top, orelse, end) = (self.new_label(), self.new_label(), self.new_label());
         self.expr(&f.iter)?;
@@ -106,6 +106,53 @@ impl<'a> Compiler<'a> {
         self.body(&f.body)?;
         self.fblocks.pop();
         self.emit_jump(Op::Jump, top);
+        self.bind(orelse);
+        self.body(&f.orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    /// `async for`: it = x.__aiter__(); each turn `await it.__anext__()`
+    /// under a handler that ends the loop on StopAsyncIteration.
+    fn async_for_stmt(&mut self, f: &'a ast::StmtFor) -> CResult {
+        if !self.in_coroutine() {
+            return Err(self.err(f.range, "'async for' outside async function"));
+        }
+        let (top, handler, orelse, end) = (self.new_label(), self.new_label(), self.new_label(), self.new_label());
+        self.expr(&f.iter)?;
+        self.emit_name(Op::LoadMethod, "__aiter__");
+        self.emit(Op::CallMethod, 0);
+        self.bind(top);
+        self.emit_jump(Op::SetupFinally, handler);
+        self.emit(Op::Copy, 1);
+        self.emit_name(Op::LoadMethod, "__anext__");
+        self.emit(Op::CallMethod, 0);
+        self.emit_await();
+        self.emit(Op::PopBlock, 0);
+        self.fblocks.push(FBlock::ForLoop { brk: end, cont: top });
+        self.store_target(&f.target)?;
+        self.body(&f.body)?;
+        self.fblocks.pop();
+        self.emit_jump(Op::Jump, top);
+        // stack (aiter, exc): StopAsyncIteration ends the loop, else re-raise
+        self.bind(handler);
+        let (clean2, stop) = (self.new_label(), self.new_label());
+        self.emit(Op::PushExcInfo, 0);
+        self.emit_jump(Op::SetupFinally, clean2);
+        self.emit_name(Op::LoadGlobal, "StopAsyncIteration");
+        self.emit(Op::CheckExcMatch, 0);
+        self.emit_jump(Op::PopJumpIfTrue, stop);
+        self.emit(Op::PopBlock, 0);
+        self.emit(Op::Swap, 2);
+        self.emit(Op::PopExcept, 0);
+        self.emit(Op::Reraise, 0);
+        self.bind(stop);
+        self.emit(Op::PopBlock, 0);
+        self.emit(Op::PopTop, 0);
+        self.emit(Op::PopExcept, 0);
+        self.emit(Op::PopTop, 0);
+        self.emit_jump(Op::Jump, orelse);
+        self.emit_cleanup2(clean2);
         self.bind(orelse);
         self.body(&f.orelse)?;
         self.bind(end);
@@ -220,13 +267,13 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Op::PopExcept, 0);
             }
-            FBlock::With => {
+            FBlock::With { is_async } => {
                 // stack: exit_bound, [tos]
                 self.emit(Op::PopBlock, 0);
                 if preserve_tos {
                     self.emit(Op::Swap, 2);
                 }
-                self.call_exit_none();
+                self.call_exit_none(*is_async);
             }
             FBlock::HandlerCleanup { name } => {
                 // stack: prev, [tos]
@@ -244,11 +291,14 @@ impl<'a> Compiler<'a> {
     }
 
     /// `exit_bound` on TOS: calls `exit_bound(None, None, None)`, pops all.
-    fn call_exit_none(&mut self) {
+    fn call_exit_none(&mut self, is_async: bool) {
         for _ in 0..3 {
             self.load_const(Const::None);
         }
         self.emit(Op::Call, 3);
+        if is_async {
+            self.emit_await();
+        }
         self.emit(Op::PopTop, 0);
     }
 
@@ -373,29 +423,48 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn with_stmt(&mut self, w: &'a ast::StmtWith) -> CResult {
-        if w.is_async {
-            return Err(self.err(w.range, "weft does not support async yet"));
+        if w.is_async && !self.in_coroutine() {
+            return Err(self.err(w.range, "'async with' outside async function"));
         }
-        self.with_items(&w.items, &w.body)
+        self.with_items(&w.items, &w.body, w.is_async)
     }
 
-    fn with_items(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt]) -> CResult {
+    /// Whether the code being compiled is an `async def` body.
+    fn in_coroutine(&mut self) -> bool {
+        self.u().flags & crate::bytecode::flags::COROUTINE != 0
+    }
+
+    /// `async with`'s entry: mgr -> (mgr.__aexit__, await mgr.__aenter__()).
+    fn before_async_with(&mut self) {
+        self.emit(Op::Copy, 1);
+        self.emit_name(Op::LoadAttr, "__aexit__");
+        self.emit(Op::Swap, 2);
+        self.emit_name(Op::LoadMethod, "__aenter__");
+        self.emit(Op::CallMethod, 0);
+        self.emit_await();
+    }
+
+    fn with_items(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt], is_async: bool) -> CResult {
         let Some((item, rest)) = items.split_first() else {
             return self.body(body);
         };
         let (handler, end) = (self.new_label(), self.new_label());
         self.expr(&item.context_expr)?;
-        self.emit(Op::BeforeWith, 0);
+        if is_async {
+            self.before_async_with();
+        } else {
+            self.emit(Op::BeforeWith, 0);
+        }
         match &item.optional_vars {
             Some(t) => self.store_target(t)?,
             None => self.emit(Op::PopTop, 0),
         }
         self.emit_jump(Op::SetupFinally, handler);
-        self.fblocks.push(FBlock::With);
-        self.with_items(rest, body)?;
+        self.fblocks.push(FBlock::With { is_async });
+        self.with_items(rest, body, is_async)?;
         self.fblocks.pop();
         self.emit(Op::PopBlock, 0);
-        self.call_exit_none();
+        self.call_exit_none(is_async);
         self.emit_jump(Op::Jump, end);
         // Exceptional exit: stack (exit_bound, exc).
         self.bind(handler);
@@ -403,6 +472,9 @@ impl<'a> Compiler<'a> {
         self.emit(Op::PushExcInfo, 0);
         self.emit_jump(Op::SetupFinally, clean2);
         self.emit(Op::WithExceptStart, 0);
+        if is_async {
+            self.emit_await();
+        }
         self.emit_jump(Op::PopJumpIfTrue, suppress);
         self.emit(Op::PopBlock, 0);
         self.emit(Op::Swap, 2);

@@ -96,7 +96,15 @@ impl<'a> Compiler<'a> {
         }
         match e {
             Expr::NumberLiteral(n) => match n.value {
-                Number::Complex { .. } => Err(self.err(n.range, "weft does not support complex numbers yet")),
+                Number::Complex { real, imag } => {
+                    // `2j`: a call of the builtin complex type (kept under a
+                    // name user code does not shadow)
+                    self.emit_name(Op::LoadGlobal, "__weft_complex__");
+                    self.load_const(Const::Float(real));
+                    self.load_const(Const::Float(imag));
+                    self.emit(Op::Call, 2);
+                    Ok(())
+                }
                 _ => Err(self.err(n.range, "invalid number literal")),
             },
             Expr::Name(n) => {
@@ -159,7 +167,11 @@ impl<'a> Compiler<'a> {
             Expr::List(l) => self.display(&l.elts, Display::List),
             Expr::Tuple(t) => self.display(&t.elts, Display::Tuple),
             Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => self.comprehension(e),
-            Expr::Await(a) => Err(self.err(a.range, "weft does not support async yet")),
+            Expr::Await(a) => {
+                self.expr(&a.value)?;
+                self.emit_await();
+                Ok(())
+            }
             Expr::Yield(y) => {
                 match &y.value {
                     Some(v) => self.expr(v)?,

@@ -20,12 +20,7 @@ impl<'a> Compiler<'a> {
 
     fn stmt_inner(&mut self, s: &'a Stmt) -> CResult {
         match s {
-            Stmt::FunctionDef(f) => {
-                if f.is_async {
-                    return Err(self.err(f.range, "weft does not support async yet"));
-                }
-                self.function_def(f)
-            }
+            Stmt::FunctionDef(f) => self.function_def(f),
             Stmt::ClassDef(c) => self.class_def(c),
             Stmt::Return(r) => self.return_stmt(r),
             Stmt::Delete(d) => d.targets.iter().try_for_each(|t| self.delete_target(t)),

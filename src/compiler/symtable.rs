@@ -57,6 +57,8 @@ pub struct Scope {
     pub params: Vec<String>,
     pub children: Vec<usize>,
     pub generator: bool,
+    /// An `async def` body (compiled as a generator driven by `await`).
+    pub coroutine: bool,
     pub needs_class_closure: bool,
     /// Comprehension kind for error messages ("list comprehension", ...).
     pub comp_kind: &'static str,
@@ -77,6 +79,7 @@ impl Scope {
             params: Vec::new(),
             children: Vec::new(),
             generator: false,
+            coroutine: false,
             needs_class_closure: false,
             comp_kind: "",
             private,
@@ -348,9 +351,6 @@ impl<'a> Builder<'a> {
     }
 
     fn function_def(&mut self, f: &ast::StmtFunctionDef) -> R {
-        if f.is_async {
-            return Err(self.err(f.range, "weft does not support async yet"));
-        }
         if f.type_params.is_some() {
             return Err(self.err(f.range, "weft does not support type parameters yet"));
         }
@@ -362,7 +362,11 @@ impl<'a> Builder<'a> {
             self.expr(ann)?;
         }
         self.add_def(&f.name, DEF_LOCAL, f.name.range)?;
-        self.enter(ScopeKind::Function, f.name.as_str(), f.range);
+        let id = self.enter(ScopeKind::Function, f.name.as_str(), f.range);
+        if f.is_async {
+            self.scopes[id].coroutine = true;
+            self.scopes[id].generator = true;
+        }
         self.parameters(&f.parameters)?;
         self.body(&f.body)?;
         self.leave();
@@ -443,13 +447,51 @@ impl<'a> Builder<'a> {
                 self.mark_yield(y.range)?;
                 self.expr(&y.value)
             }
-            Expr::Await(a) => Err(self.err(a.range, "weft does not support async yet")),
+            Expr::Await(a) => {
+                self.mark_await(a.range)?;
+                self.expr(&a.value)
+            }
             Expr::Named(n) => self.named_expr(n),
             _ => self.expr_children(e),
         }
     }
 
+    /// `await` is allowed only directly in an `async def` body.
+    fn mark_await(&mut self, range: TextRange) -> R {
+        let (kind, coroutine) = (self.cur().kind, self.cur().coroutine);
+        match kind {
+            ScopeKind::Module | ScopeKind::Class => Err(self.err(range, "'await' outside function")),
+            ScopeKind::Function if coroutine => Ok(()),
+            ScopeKind::Comprehension if self.enclosing_coroutine() => self.mark_async_comprehensions(range),
+            _ => Err(self.err(range, "'await' outside async function")),
+        }
+    }
+
+    /// `await` in (nested) list/set/dict comprehensions of an `async def`:
+    /// each comprehension up to the function becomes a coroutine.
+    fn mark_async_comprehensions(&mut self, range: TextRange) -> R {
+        for k in (0..self.stack.len()).rev() {
+            let s = &mut self.scopes[self.stack[k]];
+            if s.kind != ScopeKind::Comprehension {
+                break;
+            }
+            if s.comp_kind == "generator expression" {
+                return Err(self.err(range, "weft does not support asynchronous generator expressions yet"));
+            }
+            s.coroutine = true;
+            s.generator = true;
+        }
+        Ok(())
+    }
+
+    fn enclosing_coroutine(&self) -> bool {
+        self.stack.iter().rev().map(|&i| &self.scopes[i]).find(|s| s.kind != ScopeKind::Comprehension).map_or(false, |s| s.coroutine)
+    }
+
     fn mark_yield(&mut self, range: TextRange) -> R {
+        if self.cur().coroutine {
+            return Err(self.err(range, "weft does not support async generators yet"));
+        }
         let s = self.cur();
         match s.kind {
             ScopeKind::Module | ScopeKind::Class => Err(self.err(range, "'yield' outside function")),

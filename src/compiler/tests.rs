@@ -189,7 +189,11 @@ fn compile_errors() {
         ("def f():\n    nonlocal x\n", "no binding for nonlocal 'x' found", 2),
         ("yield 1\n", "'yield' outside function", 1),
         ("class C:\n    yield\n", "'yield' outside function", 2),
-        ("async def f(): pass\n", "weft does not support async yet", 1),
+        ("async def f():\n    yield 1\n", "weft does not support async generators yet", 2),
+        ("def f():\n    await x\n", "'await' outside async function", 2),
+        ("await x\n", "'await' outside function", 1),
+        ("def f():\n    async with x:\n        pass\n", "'async with' outside async function", 2),
+        ("def f():\n    async for x in y:\n        pass\n", "'async for' outside async function", 2),
         ("def f(a, a): pass\n", "duplicate argument 'a' in function definition", 1),
         ("def f(a):\n    global a\n", "name 'a' is parameter and global", 2),
         ("def f():\n    x = 1\n    global x\n", "name 'x' is assigned to before global declaration", 3),
@@ -214,7 +218,7 @@ fn compile_errors() {
     assert_eq!(e.message, "unmatched ')'");
     let e = err("if x:\n  a\n    b\n");
     assert_eq!(e.kind, "IndentationError");
-    let e = err("async def f():\n    await x\n");
+    let e = err("async def f():\n    return list(await x for x in y)\n");
     assert!(e.message.contains("async"));
     err("x = (1 +\n");
     err("1 = x\n");

@@ -3,20 +3,26 @@
 //! `_collections` (`deque`; `collections.py` re-exports it), `_json` (the
 //! accelerator of `json.py`), `_regex` (the automaton matcher `re.py` uses
 //! where it can), `_mt` (the Mersenne Twister core of `random.py`),
-//! `_heapq` (the heap operations of `heapq.py`).
+//! `_heapq` (the heap operations of `heapq.py`), `_struct` (float packing
+//! for `struct.py`), `_weakref` (weak references) and `_weft_hash` (the
+//! digests behind `hashlib`).
 //! `native_module(name)` returns the constructor the importer calls once.
 
 pub mod collections;
 pub mod deque;
 pub mod deque_ops;
+pub mod hashes;
 pub mod heapq;
 pub mod json;
 pub mod math;
 pub mod mersenne;
 pub mod os;
+pub mod osfd;
 pub mod regex;
+pub mod structfloat;
 pub mod sys;
 pub mod time;
+pub mod weakref;
 
 use crate::object::{NativeFn, Payload};
 use crate::pvm::{PyResult, Vm};
@@ -34,6 +40,9 @@ pub fn native_module(name: &str) -> Option<fn(&mut Vm) -> PyResult<Value>> {
         "_json" => Some(json::make),
         "_mt" => Some(mersenne::make),
         "_heapq" => Some(heapq::make),
+        "_struct" => Some(structfloat::make),
+        "_weakref" => Some(weakref::make),
+        "_weft_hash" => Some(hashes::make),
         _ => None,
     }
 }

@@ -36,6 +36,10 @@ pub fn make(_vm: &mut Vm) -> PyResult<Value> {
             ("chmod", "posix.chmod", chmod),
             ("_realpath", "posix._realpath", realpath),
             ("_is_dir", "posix._is_dir", is_dir_entry),
+            ("open", "posix.open", super::osfd::open),
+            ("close", "posix.close", super::osfd::close),
+            ("read", "posix.read", super::osfd::read),
+            ("write", "posix.write", super::osfd::write),
         ],
     );
     let mut d = DictData::default();
@@ -48,7 +52,7 @@ pub fn make(_vm: &mut Vm) -> PyResult<Value> {
 
 /// A path argument: str (bytes decoded lossily), or an object with
 /// `__fspath__`.
-fn path_arg(vm: &mut Vm, fname: &str, v: Option<&Value>) -> PyResult<String> {
+pub fn path_arg(vm: &mut Vm, fname: &str, v: Option<&Value>) -> PyResult<String> {
     let Some(v) = v else {
         return Err(type_error(format!("{fname}() missing required argument 'path' (pos 1)")));
     };

@@ -55,6 +55,26 @@ impl Object {
     }
 }
 
+impl Drop for Object {
+    #[inline]
+    fn drop(&mut self) {
+        // only instances of classes can have a Python `__del__`
+        if self.class.is_some() {
+            crate::pvm::delfinal::on_drop(self);
+        }
+        // a list releases its items last to first (CPython's list_dealloc),
+        // which orders their `__del__`s
+        if crate::pvm::delfinal::seen() {
+            if let Payload::List(l) = &mut self.payload {
+                let items = l.get_mut();
+                while let Some(v) = items.pop() {
+                    drop(v);
+                }
+            }
+        }
+    }
+}
+
 /// A native (Rust) function's signature. `args.pos` holds the positional
 /// arguments (for methods, `self` first); `args.kw` the keyword arguments.
 pub type NativeFn = fn(&mut crate::pvm::Vm, Args) -> crate::pvm::PyResult;
@@ -205,7 +225,8 @@ pub enum Payload {
     BoundMethod { func: Value, this: Value },
     StaticMethod(Value),
     ClassMethod(Value),
-    Property { fget: Value, fset: Value, fdel: Value, doc: Value },
+    /// `doc` is writable (`prop.__doc__ = ...`), hence the mutex.
+    Property { fget: Value, fset: Value, fdel: Value, doc: Mutex<Value> },
     /// A native attribute of a built-in type (e.g. `exc.args`).
     GetSet { name: &'static str, get: NativeFn, set: Option<NativeFn> },
     Super { ty: ObjRef, obj: Value },
@@ -266,7 +287,7 @@ impl Payload {
                 f(fget);
                 f(fset);
                 f(fdel);
-                f(doc)
+                f(&doc.lock())
             }
             Payload::Super { ty, obj } => {
                 f(&Value::Obj(ty.clone()));

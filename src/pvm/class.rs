@@ -505,7 +505,7 @@ fn property_new(_vm: &mut Vm, mut args: Args) -> PyResult {
     let fdel = args.take_kw("fdel").or_else(|| args.pos.get(3).cloned()).unwrap_or(Value::None);
     let doc = args.take_kw("doc").or_else(|| args.pos.get(4).cloned()).unwrap_or(Value::None);
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
-    Ok(make_instance(&cls, &types().property, Payload::Property { fget, fset, fdel, doc }))
+    Ok(make_instance(&cls, &types().property, Payload::Property { fget, fset, fdel, doc: Mutex::new(doc) }))
 }
 
 fn property_with(args: &Args, which: usize) -> PyResult {
@@ -521,7 +521,8 @@ fn property_with(args: &Args, which: usize) -> PyResult {
         _ => d = f,
     }
     let cls = Value::Obj(type_of(p).clone());
-    Ok(make_instance(&cls, &types().property, Payload::Property { fget: g, fset: s, fdel: d, doc: doc.clone() }))
+    let doc = Mutex::new(doc.lock().clone());
+    Ok(make_instance(&cls, &types().property, Payload::Property { fget: g, fset: s, fdel: d, doc }))
 }
 
 fn property_getter(_vm: &mut Vm, args: Args) -> PyResult {
@@ -538,6 +539,23 @@ fn property_fget(_vm: &mut Vm, args: Args) -> PyResult {
         Some(Payload::Property { fget, .. }) => Ok(fget.clone()),
         _ => Ok(Value::None),
     }
+}
+
+/// `property.__doc__`: the `doc` argument, else the getter's docstring.
+fn property_doc(vm: &mut Vm, args: Args) -> PyResult {
+    let Some(Payload::Property { fget, doc, .. }) = arg(&args, 0)?.payload() else { return Ok(Value::None) };
+    let d = doc.lock().clone();
+    if !d.is_none() || fget.is_none() {
+        return Ok(d);
+    }
+    Ok(vm.getattr_opt(fget, "__doc__")?.unwrap_or(Value::None))
+}
+
+fn property_set_doc(_vm: &mut Vm, args: Args) -> PyResult {
+    if let Some(Payload::Property { doc, .. }) = arg(&args, 0)?.payload() {
+        *doc.lock() = args.pos.get(1).cloned().unwrap_or(Value::None);
+    }
+    Ok(Value::None)
 }
 
 fn property_fset(_vm: &mut Vm, args: Args) -> PyResult {
@@ -649,6 +667,10 @@ pub fn install(builtins: &mut DictData) {
     getset(&t.property, "fget", property_fget);
     getset(&t.property, "fset", property_fset);
     getset(&t.property, "fdel", property_fdel);
+    type_data(&t.property).dict.lock().set_str(
+        Value::str("__doc__"),
+        Value::obj(Payload::GetSet { name: "__doc__", get: property_doc, set: Some(property_set_doc) }),
+    );
     add_native(&t.property, "__get__", "property.__get__", property_get);
     add_native(&t.property, "__set__", "property.__set__", property_set);
     add_native(&t.property, "__delete__", "property.__delete__", property_delete);

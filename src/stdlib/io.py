@@ -195,5 +195,10 @@ class BytesIO(_MemoryIO):
     def read1(self, size=-1):
         return self.read(size)
 
+    def readinto(self, b):
+        data = self.read(len(b))
+        b[:len(data)] = data
+        return len(data)
+
 
 TextIOWrapper = type(sys.stdout)

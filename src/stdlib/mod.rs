@@ -6,7 +6,8 @@
 //! unchanged or minimally adapted; their first line says so and names the
 //! change (datetime, pprint, argparse, decimal via _pydecimal, fractions,
 //! numbers, statistics, glob, stat, fnmatch, difflib, colorsys, shlex,
-//! keyword, html, calendar). The others are weft's own.
+//! keyword, html, calendar, configparser, getopt, graphlib, sched, copyreg,
+//! pickle, _compat_pickle, optparse, reprlib). The others are weft's own.
 
 /// The source of the embedded module `name`, if weft ships one.
 pub fn source(name: &str) -> Option<&'static str> {
@@ -63,6 +64,37 @@ pub fn source(name: &str) -> Option<&'static str> {
         "glob" => include_str!("glob.py"),
         "pathlib" => include_str!("pathlib.py"),
         "base64" => include_str!("base64.py"),
+        "tempfile" => include_str!("tempfile.py"),
+        "struct" => include_str!("struct.py"),
+        "asyncio" => include_str!("asyncio.py"),
+        "atexit" => include_str!("atexit.py"),
+        "gc" => include_str!("gc.py"),
+        "errno" => include_str!("errno.py"),
+        "timeit" => include_str!("timeit.py"),
+        "weakref" => include_str!("weakref.py"),
+        "unittest" => include_str!("unittest.py"),
+        "hashlib" => include_str!("hashlib.py"),
+        "hmac" => include_str!("hmac.py"),
+        "uuid" => include_str!("uuid.py"),
+        "configparser" => include_str!("configparser.py"),
+        "getopt" => include_str!("getopt.py"),
+        "graphlib" => include_str!("graphlib.py"),
+        "sched" => include_str!("sched.py"),
+        "copyreg" => include_str!("copyreg.py"),
+        "platform" => include_str!("platform.py"),
+        "secrets" => include_str!("secrets.py"),
+        "getpass" => include_str!("getpass.py"),
+        "binascii" => include_str!("binascii.py"),
+        "pickle" => include_str!("pickle.py"),
+        "_compat_pickle" => include_str!("_compat_pickle.py"),
+        "codecs" => include_str!("codecs.py"),
+        "_complex" => include_str!("_complex.py"),
+        "cmath" => include_str!("cmath.py"),
+        "optparse" => include_str!("optparse.py"),
+        "reprlib" => include_str!("reprlib.py"),
+        "_thread" => include_str!("_thread.py"),
+        "concurrent" => "\"\"\"The concurrent package (weft): see concurrent.futures.\"\"\"\n",
+        "concurrent.futures" => include_str!("concurrent_futures.py"),
         _ => return None,
     })
 }

@@ -6,6 +6,8 @@ import posix
 from posix import (getcwd, chdir, listdir, mkdir, remove, unlink, rmdir,
                    rename, replace, getpid, cpu_count, urandom, readlink,
                    chmod)
+from posix import open, close, read, write
+import builtins as _builtins
 
 name = 'posix'
 sep = '/'
@@ -224,6 +226,12 @@ def walk(top, topdown=True, onerror=None, followlinks=False):
             if followlinks or not path.islink(p):
                 yield from walk(p, topdown, onerror, followlinks)
         yield top, dirs, nondirs
+
+
+def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
+    if not isinstance(fd, int):
+        raise TypeError("invalid fd type (%s, expected integer)" % type(fd).__name__)
+    return _builtins.open(fd, mode, buffering, encoding, *args, **kwargs)
 
 
 O_RDONLY = 0

@@ -556,12 +556,28 @@ def _is_sequence(x):
 
 
 class SystemRandom(Random):
-    """Alternate random number generator seeded from the current time
-    (weft has no os.urandom); state functions are not available."""
+    """Random numbers from the system's source (os.urandom); state
+    functions are not available."""
+
+    def random(self):
+        from posix import urandom
+        return (int.from_bytes(urandom(7), 'big') >> 3) * (2.0 ** -53)
+
+    def getrandbits(self, k):
+        from posix import urandom
+        if k < 0:
+            raise ValueError('number of bits must be non-negative')
+        numbytes = (k + 7) // 8
+        x = int.from_bytes(urandom(numbytes), 'big')
+        return x >> (numbytes * 8 - k)
+
+    def randbytes(self, n):
+        from posix import urandom
+        return urandom(n)
 
     def seed(self, *args, **kwds):
         "Stub method.  Not used for a system random number generator."
-        Random.seed(self, None)
+        return None
 
     def getstate(self, *args, **kwds):
         raise NotImplementedError('System entropy source does not have state.')

@@ -78,6 +78,7 @@ class _Parser:
         self.i = 0
         self.flags = flags
         self.ngroups = 0
+        self.close_order = []
         self.names = {}
         self.open_groups = []
 
@@ -290,6 +291,7 @@ class _Parser:
                 node = self.alternation()
                 self.open_groups.pop()
                 self.close(start)
+                self.close_order.append(n)
                 return ("group", n, node)
             if self.eat("P="):
                 end = self.p.find(")", self.i)
@@ -371,6 +373,7 @@ class _Parser:
         node = self.alternation()
         self.open_groups.pop()
         self.close(start)
+        self.close_order.append(n)
         return ("group", n, node)
 
     def _at_leading_flags(self, start):
@@ -1222,6 +1225,10 @@ class Pattern:
         self.groups = p.ngroups
         self.groupindex = dict(p.names)
         self._names = {v: k for k, v in p.names.items()}
+        # a group's rank in closing order: of two groups ending at the same
+        # place, the one closing later (an enclosing group, a later
+        # sibling) is the match's lastindex, as in sre
+        self._close_rank = {n: r for r, n in enumerate(p.close_order)}
         self._m = _compile(tree, self.flags)
         self._prefix = _prefix(tree, self.flags)
         self._first = _first(tree, self.flags)
@@ -1636,12 +1643,14 @@ class Match:
     @property
     def lastindex(self):
         best = None
-        best_end = -1
+        best_key = None
+        rank = self.re._close_rank
         for i in range(1, self.re.groups + 1):
             sp = self._g[i]
-            if sp is not None and sp[1] >= best_end:
-                if best is None or sp[1] > best_end or True:
-                    best, best_end = i, sp[1]
+            if sp is not None:
+                key = (sp[1], rank.get(i, i))
+                if best_key is None or key > best_key:
+                    best, best_key = i, key
         return best
 
     @property

@@ -85,6 +85,12 @@ class MappingProxyType:
     def __str__(self):
         return str(self._m)
 
+    def __setitem__(self, key, value):
+        raise TypeError("'mappingproxy' object does not support item assignment")
+
+    def __delitem__(self, key):
+        raise TypeError("'mappingproxy' object does not support item deletion")
+
 
 GetSetDescriptorType = type(FunctionType.__code__) if hasattr(FunctionType, "__code__") else None
 MemberDescriptorType = GetSetDescriptorType

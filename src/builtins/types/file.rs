@@ -113,9 +113,18 @@ pub fn open(vm: &mut Vm, mut a: Args) -> PyResult {
     let file = file.ok_or_else(|| type_error("open() missing required argument 'file' (pos 1)"))?;
     let path = match file.as_str() {
         Some(p) => p.to_string(),
-        None => vm.str(&file).ok().filter(|_| is_int(&file)).ok_or_else(|| {
-            type_error(format!("expected str, bytes or os.PathLike object, not {}", vtname(&file)))
-        })?,
+        None if is_int(&file) => vm.str(&file)?,
+        None => match vm.getattr_opt(&file, "__fspath__")? {
+            Some(f) => {
+                let r = vm.call(&f, Args::new(vec![]))?;
+                r.as_str().map(str::to_string).ok_or_else(|| {
+                    type_error(format!("expected {}.__fspath__() to return str or bytes, not {}", vtname(&file), vtname(&r)))
+                })?
+            }
+            None => {
+                return Err(type_error(format!("expected str, bytes or os.PathLike object, not {}", vtname(&file))))
+            }
+        },
     };
     let mode_s = match &mode {
         Some(m) => str_arg(m, || format!("open() argument 'mode' must be str, not {}", vtname(m)))?.to_string(),
@@ -128,7 +137,11 @@ pub fn open(vm: &mut Vm, mut a: Args) -> PyResult {
         }
     }
     let (opts, binary, readable, writable) = parse_mode(&mode_s)?;
-    let f = opts.open(&path).map_err(|e| io_error(&e, Some(&path)))?;
+    let f = if is_int(&file) {
+        crate::modules::osfd::file_from_fd(&file)?
+    } else {
+        opts.open(&path).map_err(|e| io_error(&e, Some(&path)))?
+    };
     if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
         return Err(super::exceptions::os_error(21, "Is a directory", Some(&path)));
     }

@@ -1,7 +1,7 @@
 //! Attributes of functions, builtin functions and bound methods:
 //! `__name__`, `__qualname__`, `__doc__`, `__module__`, `__defaults__`,
 //! `__kwdefaults__`, `__code__`, `__globals__`, `__closure__`,
-//! `__self__`, `__func__`.
+//! `__self__`, `__func__`; a closure cell's `cell_contents`.
 
 use crate::builtins::args::*;
 use crate::builtins::repr::short_name;
@@ -42,6 +42,22 @@ pub fn install() {
     add_getset(m, "__qualname__", m_qualname, None);
     add_getset(m, "__doc__", m_doc, None);
     add_method(m, "__repr__", "method.__repr__", super::misc::repr_method);
+    add_method(m, "__getattr__", "method.__getattr__", m_getattr);
+    add_getset(&t.cell, "cell_contents", cell_contents, None);
+}
+
+/// `cell.cell_contents`: ValueError when the cell is empty.
+fn cell_contents(_vm: &mut Vm, a: Args) -> PyResult {
+    match a.pos.first().and_then(|v| v.payload()) {
+        Some(Payload::Cell(c)) => {
+            let v = c.lock().clone();
+            if v.is_null() {
+                return Err(crate::pvm::exc::value_error("Cell is empty"));
+            }
+            Ok(v)
+        }
+        _ => Err(type_error("descriptor 'cell_contents' requires a 'cell' object")),
+    }
 }
 
 fn func(a: &Args) -> PyResult<&Function> {
@@ -207,6 +223,17 @@ fn method_of(a: &Args) -> PyResult<(Value, Value)> {
 fn m_func(_vm: &mut Vm, a: Args) -> PyResult {
     Ok(method_of(&a)?.0)
 }
+/// A bound method's other attributes are its function's (`meth.tag`
+/// after `func.tag = 1`), as in CPython's `method_getattro`.
+fn m_getattr(vm: &mut Vm, a: Args) -> PyResult {
+    let f = method_of(&a)?.0;
+    let name = a.pos.get(1).and_then(|n| n.as_str()).unwrap_or("").to_string();
+    match vm.getattr_opt(&f, &name)? {
+        Some(v) => Ok(v),
+        None => Err(crate::pvm::exc::PyErr::new("AttributeError", format!("'method' object has no attribute '{name}'"))),
+    }
+}
+
 fn m_self(_vm: &mut Vm, a: Args) -> PyResult {
     Ok(method_of(&a)?.1)
 }
