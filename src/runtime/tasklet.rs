@@ -245,6 +245,10 @@ pub struct TaskletState {
     /// Stackless flags and the single-worker model's per-tasklet flags.
     pub ext: super::strict::TaskletExt,
     pub handle: Option<TaskHandle>,
+    /// The single-worker model's channel this tasklet is blocked on (not in
+    /// the rare box: a million tasklets blocked on channels would each need
+    /// one just for it).
+    pub chan: Option<super::strict::ChanRef>,
     /// `None` means every field of `TaskletRare` is empty.
     rare: Option<Box<TaskletRare>>,
 }
@@ -262,17 +266,15 @@ pub struct TaskletRare {
     /// (dropped when only this reference is left and the tasklet parks,
     /// and when it ends, so the cycle object -> core -> object is broken).
     pub object: Option<ObjRef>,
-    /// The single-worker model's channel this tasklet is blocked on.
-    pub chan: Option<super::strict::ChanRef>,
     /// A bomb for a tasklet waiting on its coroutine stack (`strict.rs`).
     pub bomb: Option<Box<PyErr>>,
 }
 
-static EMPTY_RARE: TaskletRare = TaskletRare { start: None, throw: None, tempval: Value::None, object: None, chan: None, bomb: None };
+static EMPTY_RARE: TaskletRare = TaskletRare { start: None, throw: None, tempval: Value::None, object: None, bomb: None };
 
 impl TaskletRare {
     fn is_empty(&self) -> bool {
-        self.start.is_none() && self.throw.is_none() && self.tempval.is_none() && self.object.is_none() && self.chan.is_none() && self.bomb.is_none()
+        self.start.is_none() && self.throw.is_none() && self.tempval.is_none() && self.object.is_none() && self.bomb.is_none()
     }
 }
 
@@ -291,7 +293,7 @@ impl TaskletState {
     }
     /// The rare parts for writing, boxed on first use.
     pub fn rare_mut(&mut self) -> &mut TaskletRare {
-        self.rare.get_or_insert_with(|| Box::new(TaskletRare { start: None, throw: None, tempval: Value::None, object: None, chan: None, bomb: None }))
+        self.rare.get_or_insert_with(|| Box::new(TaskletRare { start: None, throw: None, tempval: Value::None, object: None, bomb: None }))
     }
     #[inline]
     pub fn take_throw(&mut self) -> Option<PyErr> {
@@ -320,7 +322,7 @@ impl TaskletState {
         self.rare.as_mut().and_then(|r| r.object.take())
     }
     pub fn take_chan(&mut self) -> Option<super::strict::ChanRef> {
-        self.rare.as_mut().and_then(|r| r.chan.take())
+        self.chan.take()
     }
     pub fn take_bomb(&mut self) -> Option<Box<PyErr>> {
         self.rare.as_mut().and_then(|r| r.bomb.take())
@@ -353,10 +355,11 @@ impl TaskletCore {
                 block_trap: false,
                 ext: Default::default(),
                 handle: None,
+                chan: None,
                 rare: if is_main {
                     None
                 } else {
-                    Some(Box::new(TaskletRare { start: Some(Start { func, args: None }), throw: None, tempval: Value::None, object: None, chan: None, bomb: None }))
+                    Some(Box::new(TaskletRare { start: Some(Start { func, args: None }), throw: None, tempval: Value::None, object: None, bomb: None }))
                 },
             }),
         });
@@ -514,10 +517,13 @@ impl TaskletBody {
             }
             let (err, v, blocked) = {
                 let mut s = core.state.lock();
-                match s.take_throw() {
+                let out = match s.take_throw() {
                     Some(e) => (Some(e), Value::None, s.blocked),
                     None => (None, s.take_tempval(), s.blocked),
-                }
+                };
+                // A received value emptied the rare box: free it now.
+                s.trim();
+                out
             };
             if blocked {
                 core.set_blocked(false);
@@ -691,7 +697,7 @@ impl Resumable for TaskletBody {
                 // possibly after main already ran: take it here.
                 s.handle = weft_scheduler::current_task();
             }
-            let preemptive = sched().preemptive.load(Ordering::Relaxed) && !s.ext.atomic;
+            let preemptive = sched().preemptive.load(Ordering::Relaxed) && !s.ext.atomic();
             // One lock per resume: the kill/throw is taken with the flags.
             fetched = Some(s.take_throw());
             drop(s);
