@@ -27,8 +27,7 @@ impl NativeObject for TaskletObj {
         if let Some(st) = &s.start {
             f(&st.func);
             if let Some(a) = &st.args {
-                a.pos.iter().for_each(&mut *f);
-                a.kw.iter().for_each(|(_, v)| f(v));
+                a.trace(&mut *f);
             }
         }
         if let Some(e) = &s.throw {
@@ -114,14 +113,11 @@ fn shed_previous(core: &Arc<TaskletCore>) {
 /// `tasklet(func)(*args, **kw)` / `setup`: bind the arguments and insert.
 fn tasklet_setup(vm: &mut Vm, mut args: Args) -> PyResult {
     let this = args.pos.remove(0);
-    // Kept until the tasklet starts (a million queued tasklets): no spare
-    // capacity from the call that built the vector.
-    args.pos.shrink_to_fit();
     let core = core_of(Some(&this))?;
     shed_previous(&core);
     {
         register_object(&core, &this);
-        let mut s = core.state.lock();
+        let s = core.state.lock();
         if s.func().is_none() {
             return Err(type_error("tasklet function must be a callable"));
         }
@@ -129,8 +125,13 @@ fn tasklet_setup(vm: &mut Vm, mut args: Args) -> PyResult {
             return Err(runtime_error("tasklet is already bound to a frame"));
         }
         if s.rare().start.is_some() {
+            let func = s.func();
+            // Not under the lock: binding may allocate cells and frames.
+            drop(s);
+            let bound = super::tasklet::Bound::new(vm, &func, args);
+            let mut s = core.state.lock();
             if let Some(st) = &mut s.rare_mut().start {
-                st.args = Some(args);
+                st.args = Some(bound);
             }
         }
     }
@@ -158,10 +159,10 @@ fn tasklet_bind(_vm: &mut Vm, mut args: Args) -> PyResult {
     if args.pos.len() > 1 {
         let rest = args.pos[1..].to_vec();
         let st = s.rare_mut().start.get_or_insert_with(|| super::tasklet::Start { func: Value::None, args: None });
-        st.args = Some(Args { pos: match rest.first().map(|a| a.payload()) {
+        st.args = Some(super::tasklet::Bound::Args(Args { pos: match rest.first().map(|a| a.payload()) {
             Some(Some(Payload::Tuple(t))) => t.to_vec(),
             _ => vec![],
-        }, kw: vec![] });
+        }, kw: vec![] }));
     }
     Ok(this)
 }

@@ -232,7 +232,63 @@ pub enum Life {
 /// `setup` gave them; gone once the tasklet started.
 pub struct Start {
     pub func: Value,
-    pub args: Option<Args>,
+    pub args: Option<Bound>,
+}
+
+/// A bound tasklet's call: its arguments, or (see `Bound::new`) the frame
+/// they were already bound into.
+pub enum Bound {
+    Args(Args),
+    Frame(Box<crate::pvm::Frame>),
+}
+
+impl Bound {
+    /// The call of `func(*args)`: a plain Python function called with
+    /// exactly its positional parameters gets its frame now, which the
+    /// tasklet then runs. Binding cannot fail then, so every error still
+    /// surfaces when the tasklet starts; and a million queued tasklets
+    /// allocate now what they keep when they run (no argument vector to
+    /// free, reuse and fragment in between).
+    pub fn new(vm: &mut Vm, func: &Value, args: Args) -> Bound {
+        use crate::bytecode::flags;
+        let Some(fobj) = func.as_obj() else { return Bound::kept(args) };
+        let crate::object::Payload::Function(f) = &fobj.payload else { return Bound::kept(args) };
+        let code = &f.code;
+        let exact = args.kw.is_empty()
+            && args.pos.len() == code.argcount as usize
+            && code.kwonlyargcount == 0
+            && !code.has_flag(flags::VARARGS)
+            && !code.has_flag(flags::VARKEYWORDS)
+            && !code.has_flag(flags::GENERATOR)
+            && !code.has_flag(flags::NAMESPACE);
+        if !exact {
+            return Bound::kept(args);
+        }
+        match vm.function_frame(fobj, f, args) {
+            Ok(frame) => Bound::Frame(frame),
+            // Unreachable for an exact positional call; the error is the
+            // call's, raised when the tasklet starts.
+            Err(_) => Bound::Args(Args::new(Vec::new())),
+        }
+    }
+
+    /// Arguments kept until the tasklet starts: without the spare capacity
+    /// of the call that built the vector.
+    fn kept(mut args: Args) -> Bound {
+        args.pos.shrink_to_fit();
+        Bound::Args(args)
+    }
+
+    /// The values it holds, for `trace`.
+    pub fn trace(&self, f: &mut dyn FnMut(&Value)) {
+        match self {
+            Bound::Args(a) => {
+                a.pos.iter().for_each(&mut *f);
+                a.kw.iter().for_each(|(_, v)| f(v));
+            }
+            Bound::Frame(fr) => fr.trace(f),
+        }
+    }
 }
 
 /// Kept small (a million tasklets): everything a parked tasklet usually
@@ -622,7 +678,11 @@ impl TaskletBody {
     /// Starts the tasklet's function. A native function (e.g. a bound
     /// `channel.send`) runs as if called by the tasklet's own dispatch loop,
     /// so it may suspend the tasklet like any call.
-    fn start_call(&mut self, func: Value, args: Args) -> Result<(), PyErr> {
+    fn start_call(&mut self, func: Value, bound: Bound) -> Result<(), PyErr> {
+        let args = match bound {
+            Bound::Frame(f) => return self.vm.push_frame(f),
+            Bound::Args(a) => a,
+        };
         self.vm.native_depth = 1;
         let callee = self.vm.invoke(&func, args);
         self.vm.native_depth = 0;
