@@ -236,13 +236,18 @@ fn unpark(t: &Arc<TaskletCore>) {
         h.unpark();
     } else if s.life == Life::Scheduled && !t.is_main() {
         // First run: its scheduler task is made now (runnable at once).
-        if let Some(rt) = RUNTIME.get() {
-            s.handle = Some(weft_scheduler::spawn_resumable(t.new_body(rt)));
+        if RUNTIME.get().is_some() {
+            s.handle = Some(weft_scheduler::spawn_resumable(super::compact::CompactBody::new(t.clone())));
         }
     }
 }
 
 static RUNTIME: OnceLock<Arc<crate::pvm::Runtime>> = OnceLock::new();
+
+/// The runtime tasklets' VMs run on (see `set_runtime`).
+pub fn runtime() -> Option<&'static Arc<crate::pvm::Runtime>> {
+    RUNTIME.get()
+}
 
 /// Remembers the runtime new tasklets' VMs run on (one per process).
 pub fn set_runtime(rt: &Arc<crate::pvm::Runtime>) {

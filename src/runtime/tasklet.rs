@@ -36,6 +36,9 @@ pub enum Pending {
     Coroutine(Box<weft_scheduler::Coroutine<crate::pvm::PyResult<Value>>>, bool),
     /// `schedule_remove()` / `tasklet.remove()`: wait for an `insert`.
     Removed(Value),
+    /// Not started: its call is already bound into its only frame
+    /// (`Bound::Frame`); a kill/throw before it runs ends it unrun.
+    Fresh,
     /// One worker: gave way to another tasklet in the Stackless model
     /// (`strict.rs`); on resume the call returns the tasklet's tempval
     /// (or raises its `throw`), see `TaskletBody::deliver`.
@@ -117,6 +120,7 @@ impl Pending {
                 },
             },
             Pending::Removed(v) => Poll::NotReady(Pending::Removed(v)),
+            Pending::Fresh => Poll::Ready(Ok(Value::Null)),
             Pending::Switched => unreachable!("a switch is delivered by TaskletBody::deliver"),
             Pending::Coroutine(..) => unreachable!("coroutines are driven by TaskletBody::deliver"),
         }
@@ -477,22 +481,49 @@ impl TaskletCore {
         s.life = Life::Scheduled;
         drop(s);
         sched().add_runnable(1);
+        let frame = self.take_bound_frame();
         if super::strict::enabled() {
-            // One worker: the task is made when the model first runs the
-            // tasklet (`spawn_body`), so a queued tasklet costs no task.
+            // One worker: the task of a tasklet whose call is not bound into
+            // a frame yet is made when the model first runs it (`unpark`).
             super::strict::set_runtime(rt);
+            if let Some(f) = frame {
+                let h = weft_scheduler::spawn_resumable_parked(super::compact::CompactBody::fresh(self.clone(), f));
+                self.state.lock().handle = Some(h);
+            }
             return Ok(());
         }
-        let h = weft_scheduler::spawn_resumable(self.new_body(rt));
+        let h = weft_scheduler::spawn_resumable(self.new_body(rt, frame));
         self.state.lock().handle = Some(h);
         Ok(())
     }
 
-    /// The scheduler task body of a tasklet about to start.
-    pub(crate) fn new_body(self: &Arc<Self>, rt: &Arc<Runtime>) -> TaskletBody {
+    /// Moves a call bound into its frame (`Bound::Frame`) out of the rare
+    /// box, to go straight into the tasklet's task: a queued tasklet then
+    /// keeps no box for it.
+    fn take_bound_frame(&self) -> Option<Box<crate::pvm::Frame>> {
+        let mut s = self.state.lock();
+        if !matches!(s.rare().start, Some(Start { args: Some(Bound::Frame(_)), .. })) {
+            return None;
+        }
+        let start = s.take_start();
+        s.trim();
+        drop(s);
+        match start {
+            Some(Start { args: Some(Bound::Frame(f)), .. }) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The scheduler task body of a tasklet about to start (with the frame
+    /// its call is bound into, if it is).
+    pub(crate) fn new_body(self: &Arc<Self>, rt: &Arc<Runtime>, frame: Option<Box<crate::pvm::Frame>>) -> TaskletBody {
         let mut vm = Vm::new(rt.clone());
         vm.tasklet = Some(self.clone());
         vm.preemptive = sched().preemptive.load(Ordering::Relaxed);
+        if let Some(f) = frame {
+            vm.frames.push(f);
+            vm.pending = Some(Pending::Fresh);
+        }
         TaskletBody { vm }
     }
 
@@ -765,10 +796,22 @@ impl Resumable for TaskletBody {
             // For run()'s nap heuristic (unused by the one-worker model).
             RESUMES.with(|r| r.set(r.get() + 1));
         }
+        let fresh = matches!(self.vm.pending, Some(Pending::Fresh));
+        if fresh {
+            self.vm.pending = None;
+        }
         let mut throw = match self.deliver(fetched) {
             Ok(t) => t,
             Err(step) => return step,
         };
+        if fresh {
+            // Its creator has usually dropped the object by now.
+            self.core().shed_object();
+            if let Some(e) = throw.take() {
+                self.vm.frames.clear();
+                return self.finish(Err(e));
+            }
+        }
         if self.vm.frames.is_empty() {
             // Not started yet (its `Start` is still there), or a native
             // tasklet function that had suspended has completed.
