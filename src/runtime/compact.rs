@@ -7,6 +7,9 @@
 //! thread's spare `Vm` box, loads the frames into it, runs the ordinary
 //! `TaskletBody::resume`, and unloads them again. A million parked
 //! tasklets then cost a 64-byte task each instead of a 112-byte one.
+//! While few tasklets exist (`COMPACT_FROM`), a parked tasklet keeps its
+//! boxed `Vm` instead, so a small ring of tasklets switches without the
+//! loading and unloading.
 //!
 //! Invariants:
 //! - `Frames(f)`: the tasklet is not started (`f` empty, no pending wait)
@@ -23,6 +26,7 @@
 use super::tasklet::{Pending, TaskletBody, TaskletCore};
 use crate::pvm::{Frame, Runtime, Vm, PREEMPT_BUDGET};
 use std::cell::Cell;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use weft_scheduler::{Context, Resumable, Step};
 
@@ -36,6 +40,13 @@ enum Parked {
     Vm(Box<TaskletBody>),
 }
 
+/// From this many live `CompactBody`s on, a parked tasklet keeps only its
+/// frames.
+const COMPACT_FROM: usize = 1024;
+
+/// Live `CompactBody`s (a heuristic: Relaxed is enough).
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
 thread_local! {
     /// This worker's spare `Vm` box (see the module header).
     static SPARE: Cell<Option<Box<TaskletBody>>> = const { Cell::new(None) };
@@ -44,12 +55,14 @@ thread_local! {
 impl CompactBody {
     /// The task body of a tasklet that has not started yet.
     pub fn new(core: Arc<TaskletCore>) -> CompactBody {
+        LIVE.fetch_add(1, Ordering::Relaxed);
         // Room for the one frame most tasklets ever have.
         CompactBody { state: Parked::Frames(Vec::with_capacity(1)), core: Some(core) }
     }
 
     /// The task body of a tasklet whose call is bound into `frame`.
     pub fn fresh(core: Arc<TaskletCore>, frame: Box<Frame>) -> CompactBody {
+        LIVE.fetch_add(1, Ordering::Relaxed);
         CompactBody { state: Parked::Frames(vec![frame]), core: Some(core) }
     }
 
@@ -72,7 +85,7 @@ impl CompactBody {
     /// Keeps the Vm after a resume that did not end the tasklet: just its
     /// frames when it is compact (the box goes back to the spare slot).
     fn keep_vm(&mut self, mut body: Box<TaskletBody>) {
-        if !compact(&body.vm) {
+        if LIVE.load(Ordering::Relaxed) < COMPACT_FROM || !compact(&body.vm) {
             self.state = Parked::Vm(body);
             return;
         }
@@ -143,6 +156,7 @@ impl Drop for CompactBody {
     /// Dropped unfinished (the program ends): break the cycle with the
     /// tasklet's Python object, as `TaskletBody`'s drop does.
     fn drop(&mut self) {
+        LIVE.fetch_sub(1, Ordering::Relaxed);
         if let Some(core) = self.core.take() {
             let obj = core.state.lock().take_object();
             drop(obj);

@@ -67,6 +67,10 @@ fn is_python_level(v: &Value) -> bool {
     }
 }
 
+fn is_channel(v: &Value) -> bool {
+    matches!(v.payload(), Some(Payload::Native(n)) if std::ptr::eq(n.type_obj(), super::channel::channel_type()))
+}
+
 fn native_name(f: &Value) -> Option<&'static str> {
     match f.payload()? {
         Payload::NativeFunc(n) => Some(n.name),
@@ -84,8 +88,10 @@ pub fn needs_own_stack(vm: &Vm, f: &Value, args: &Args) -> bool {
     if !vm.can_suspend() || vm.on_coroutine {
         return false;
     }
-    // Cheapest test first: most native calls get only built-in values.
-    let this_is_python = matches!(f.payload(), Some(Payload::BoundMethod { this, .. }) if is_python_level(this));
+    // Cheapest test first: most native calls get only built-in values. A
+    // channel's own (native) methods never run Python code: only a channel
+    // passed to a native (`list(ch)`) counts, as it may be iterated.
+    let this_is_python = matches!(f.payload(), Some(Payload::BoundMethod { this, .. }) if is_python_level(this) && !is_channel(this));
     if !(this_is_python || args.pos.iter().any(is_python_level) || args.kw.iter().any(|(_, v)| is_python_level(v))) {
         return false;
     }

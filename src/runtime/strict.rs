@@ -174,6 +174,10 @@ impl Model {
         }
         self.chain.iter().position(|c| Arc::ptr_eq(c, t))
     }
+    /// `pos` of a tasklet known to be in the chain (no flag to check).
+    fn pos_member(&self, t: &Arc<TaskletCore>) -> Option<usize> {
+        self.chain.iter().position(|c| Arc::ptr_eq(c, t))
+    }
     fn contains(&self, t: &Arc<TaskletCore>) -> bool {
         t.state.lock().ext.in_chain()
     }
@@ -353,6 +357,13 @@ enum Sw {
 /// `slp_schedule_task`: `prev` (the running tasklet, already moved where
 /// it belongs) gives way to `next`; `None` means the chain is empty.
 fn schedule_task(m: &mut Model, prev: &Arc<TaskletCore>, next: Option<Arc<TaskletCore>>, no_soft_irq: bool) -> Result<Sw, PyErr> {
+    schedule_task_to(m, prev, next, no_soft_irq, false)
+}
+
+/// `schedule_task`; `ready` says `next` is already in the chain, neither
+/// blocked nor waiting outside (a channel partner just moved there), so
+/// its flags need no second look.
+fn schedule_task_to(m: &mut Model, prev: &Arc<TaskletCore>, next: Option<Arc<TaskletCore>>, no_soft_irq: bool, ready: bool) -> Result<Sw, PyErr> {
     if m.schedlock {
         restore(m, prev);
         return Err(runtime_error("Recursive scheduler call due to callbacks!"));
@@ -378,9 +389,12 @@ fn schedule_task(m: &mut Model, prev: &Arc<TaskletCore>, next: Option<Arc<Taskle
         restore(m, prev);
         return Err(runtime_error("switch_trap"));
     }
-    prepare(m, &next);
-    // slp_schedule_soft_irq
-    let irq = prev.state.lock().ext.replace_pending_irq(false);
+    if !ready {
+        prepare(m, &next);
+    }
+    // slp_schedule_soft_irq (a flag left set does nothing without an
+    // active interrupting watchdog: skip its lock then).
+    let irq = m.cur.active && prev.state.lock().ext.replace_pending_irq(false);
     if irq && m.cur.active && m.cur.soft {
         if let Some(wd) = m.watchdog(true) {
             if m.floating(&wd) && !Arc::ptr_eq(prev, &wd) && !Arc::ptr_eq(&next, &wd) {
@@ -401,7 +415,7 @@ fn schedule_task(m: &mut Model, prev: &Arc<TaskletCore>, next: Option<Arc<Taskle
         m.running = Some(prev.clone());
         return Ok(Sw::Stay);
     }
-    let i = m.pos(&next).expect("a switch target is in the chain");
+    let i = m.pos_member(&next).expect("a switch target is in the chain");
     m.chain.rotate_left(i);
     m.running = Some(next.clone());
     if !m.cur.total {
@@ -889,6 +903,9 @@ pub fn channel_action(vm: &mut Vm, ch_obj: &Value, chan: &ChanRef, dir: i8, payl
             s.blocked = false;
             drop(s.take_chan());
             s.ext.dir = 0;
+            // It was blocked, so in no other place: it joins the chain
+            // below (one lock for both).
+            s.ext.set_in_chain(true);
             if dir > 0 {
                 match payload {
                     Ok(v) => s.set_tempval(v),
@@ -908,15 +925,15 @@ pub fn channel_action(vm: &mut Vm, ch_obj: &Value, chan: &ChanRef, dir: i8, payl
         let can_switch = can_switch(vm);
         let me_at = m.pos(&me).unwrap_or(0);
         let (switchto, no_soft_irq) = if schedule_all && can_switch {
-            m.push(&target);
+            m.chain.push_back(target);
             let n = m.chain.len();
             (m.chain.get((me_at + 1) % n).cloned(), false)
         } else if preference == -dir && can_switch {
             let at = (me_at + 1).min(m.chain.len());
-            m.insert_at(at, &target);
+            m.chain.insert(at, target.clone());
             (Some(target), true)
         } else {
-            m.push(&target);
+            m.chain.push_back(target);
             (Some(me.clone()), true)
         };
         if switchto.as_ref().is_some_and(|s| Arc::ptr_eq(s, &me)) {
@@ -927,7 +944,9 @@ pub fn channel_action(vm: &mut Vm, ch_obj: &Value, chan: &ChanRef, dir: i8, payl
             Err(e) => me.state.lock().set_throw(e),
         }
         m.save_ticks(vm);
-        let sw = schedule_task(&mut m, &me, switchto, no_soft_irq);
+        // The target is ready; so is `me` (running, in the chain) when
+        // `schedule_all` picked it or the next in the chain.
+        let sw = schedule_task_to(&mut m, &me, switchto, no_soft_irq, true);
         drop(m);
         return finish_switch(vm, &me, sw);
     }
@@ -941,7 +960,6 @@ pub fn channel_action(vm: &mut Vm, ch_obj: &Value, chan: &ChanRef, dir: i8, payl
     if !can_switch(vm) {
         return Err(runtime_error("weft: blocking on a channel inside a native callback is not supported yet"));
     }
-    m.remove(&me);
     c.queue.push_back(me.clone());
     c.balance += dir as isize;
     let out_err = payload.is_err();
@@ -949,16 +967,23 @@ pub fn channel_action(vm: &mut Vm, ch_obj: &Value, chan: &ChanRef, dir: i8, payl
         c.offers.push_back(payload.unwrap_or_else(|e| e.exc));
     }
     drop(c);
-    {
+    // One lock for everything the blocking tasklet's state needs: it leaves
+    // the chain, blocks, and sheds its unreferenced Python object.
+    let (in_chain, obj) = {
         let mut s = me.state.lock();
         s.blocked = true;
         s.ext.dir = dir;
         s.chan = Some(chan.clone());
         s.ext.set_out_err(dir > 0 && out_err);
         s.set_tempval(Value::None);
-        s.trim();
+        (s.ext.replace_in_chain(false), TaskletCore::take_sheddable(&mut s))
+    };
+    if in_chain {
+        if let Some(i) = m.pos_member(&me) {
+            m.chain.remove(i);
+        }
     }
-    me.shed_object();
+    drop(obj);
     m.save_ticks(vm);
     let next = m.chain.front().cloned();
     let sw = schedule_task(&mut m, &me, next, false);

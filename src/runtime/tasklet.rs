@@ -538,7 +538,7 @@ impl TaskletCore {
 
     /// `shed_object`'s test, with the lock held; also frees an empty rare
     /// box. The object is dropped by the caller, after the lock.
-    fn take_sheddable(s: &mut TaskletState) -> Option<ObjRef> {
+    pub(crate) fn take_sheddable(s: &mut TaskletState) -> Option<ObjRef> {
         let obj = match &s.rare().object {
             Some(o) if Arc::strong_count(o) == 1 && Arc::weak_count(o) == 0 && o.class.is_none() && o.dict.is_none() => s.take_object(),
             _ => None,
