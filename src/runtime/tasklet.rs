@@ -151,6 +151,15 @@ impl Pending {
         }
     }
 
+    /// A channel wait whose partner came: `poll` returns its outcome.
+    fn completed(&self) -> bool {
+        match self {
+            Pending::Recv(w) => w.is_done(),
+            Pending::Send(w) => w.is_done(),
+            _ => false,
+        }
+    }
+
     /// Does this wait make the tasklet "blocked" (not runnable)?
     pub fn blocks(&self) -> bool {
         matches!(self, Pending::Recv(_) | Pending::Send(_) | Pending::Removed(_) | Pending::Lock(..))
@@ -594,7 +603,9 @@ impl TaskletBody {
     /// means keep waiting (with the step to return).
     /// `fetched` is the pending kill/throw when the caller already took it
     /// (under the lock it held anyway); `None` means take it here.
-    fn deliver(&mut self, fetched: Option<Option<PyErr>>) -> Result<Option<PyErr>, Step> {
+    /// `unblocked`: the caller already cleared `blocked` for a wait it saw
+    /// completed (under the lock it held anyway).
+    fn deliver(&mut self, fetched: Option<Option<PyErr>>, unblocked: bool) -> Result<Option<PyErr>, Step> {
         if let Some(Pending::Switched) = self.vm.pending {
             // One worker, resumed by the model: one lock for the outcome.
             self.vm.pending = None;
@@ -660,7 +671,7 @@ impl TaskletBody {
         }
         // Only a blocking wait marked the tasklet blocked (`suspended`); the
         // one-worker model may have marked it for others.
-        let unblock = p.blocks() || super::strict::enabled();
+        let unblock = !unblocked && (p.blocks() || super::strict::enabled());
         match p.poll() {
             Poll::Ready(Ok(v)) => {
                 if unblock {
@@ -776,6 +787,7 @@ impl Resumable for TaskletBody {
             return Step::Parked;
         }
         let mut fetched = None;
+        let mut unblocked = false;
         if super::strict::enabled() {
             if let Some(step) = self.strict_gate() {
                 return step;
@@ -789,9 +801,18 @@ impl Resumable for TaskletBody {
                 s.handle = weft_scheduler::current_task();
             }
             let preemptive = sched().preemptive.load(Ordering::Relaxed) && !s.ext.atomic();
-            // One lock per resume: the kill/throw is taken with the flags.
-            fetched = Some(s.take_throw());
+            // One lock per resume: the kill/throw is taken with the flags,
+            // and a completed channel wait unblocks the tasklet here.
+            let throw = s.take_throw();
+            if throw.is_none() && s.blocked && self.vm.pending.as_ref().is_some_and(Pending::completed) {
+                s.blocked = false;
+                unblocked = true;
+            }
+            fetched = Some(throw);
             drop(s);
+            if unblocked && !core.is_main() {
+                sched().add_runnable(1);
+            }
             self.vm.preemptive = preemptive;
             // For run()'s nap heuristic (unused by the one-worker model).
             RESUMES.with(|r| r.set(r.get() + 1));
@@ -800,7 +821,7 @@ impl Resumable for TaskletBody {
         if fresh {
             self.vm.pending = None;
         }
-        let mut throw = match self.deliver(fetched) {
+        let mut throw = match self.deliver(fetched, unblocked) {
             Ok(t) => t,
             Err(step) => return step,
         };
@@ -861,7 +882,7 @@ impl TaskletBody {
             Gate::Park => return Some(Step::Parked),
             Gate::Poll => {
                 if !matches!(self.vm.pending, Some(Pending::Coroutine(..))) {
-                    match self.deliver(None) {
+                    match self.deliver(None, false) {
                         Err(step) => return Some(step),
                         Ok(Some(e)) => self.core().state.lock().set_throw(e),
                         Ok(None) => {}
