@@ -52,6 +52,13 @@ fn never_reenters(name: &str) -> bool {
 
 /// Can this value run Python code when a native function uses it?
 fn is_python_level(v: &Value) -> bool {
+    // Iterating a channel (list(ch), next(ch)) may block.
+    runs_python(v) || matches!(v.payload(), Some(Payload::Native(n)) if std::ptr::eq(n.type_obj(), super::channel::channel_type()))
+}
+
+/// Is this value Python-level code or an instance whose behaviour may be?
+/// (Not a channel: a channel's own native methods never run Python code.)
+fn runs_python(v: &Value) -> bool {
     match v {
         Value::Obj(o) => {
             o.class.is_some()
@@ -60,8 +67,6 @@ fn is_python_level(v: &Value) -> bool {
                     Payload::Function(_) | Payload::BoundMethod { .. } | Payload::Generator(_) | Payload::Iter(_)
                 )
                 || matches!(&o.payload, Payload::Type(t) if t.heap_type)
-                // Iterating a channel (list(ch), next(ch)) may block.
-                || matches!(&o.payload, Payload::Native(n) if std::ptr::eq(n.type_obj(), super::channel::channel_type()))
         }
         _ => false,
     }
@@ -84,8 +89,10 @@ pub fn needs_own_stack(vm: &Vm, f: &Value, args: &Args) -> bool {
     if !vm.can_suspend() || vm.on_coroutine {
         return false;
     }
-    // Cheapest test first: most native calls get only built-in values.
-    let this_is_python = matches!(f.payload(), Some(Payload::BoundMethod { this, .. }) if is_python_level(this));
+    // Cheapest test first: most native calls get only built-in values. A
+    // channel's own (native) methods never run Python code: only a channel
+    // passed to a native (`list(ch)`) counts, as it may be iterated.
+    let this_is_python = matches!(f.payload(), Some(Payload::BoundMethod { this, .. }) if runs_python(this));
     if !(this_is_python || args.pos.iter().any(is_python_level) || args.kw.iter().any(|(_, v)| is_python_level(v))) {
         return false;
     }

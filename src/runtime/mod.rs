@@ -11,6 +11,7 @@
 //! a wait inside a nested native callback raises RuntimeError for now.
 
 pub mod channel;
+pub mod compact;
 pub mod hard;
 pub mod lock;
 pub mod threading;

@@ -27,8 +27,7 @@ impl NativeObject for TaskletObj {
         if let Some(st) = &s.start {
             f(&st.func);
             if let Some(a) = &st.args {
-                a.pos.iter().for_each(&mut *f);
-                a.kw.iter().for_each(|(_, v)| f(v));
+                a.trace(&mut *f);
             }
         }
         if let Some(e) = &s.throw {
@@ -94,13 +93,31 @@ fn tasklet_new(_vm: &mut Vm, args: Args) -> PyResult {
     Ok(tasklet_object(&core))
 }
 
+thread_local! {
+    /// The tasklet set up last on this thread (see `shed_previous`).
+    static LAST_SETUP: std::cell::RefCell<Option<Arc<TaskletCore>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// `tasklet(f)(...)` usually drops its result at once, but the core keeps
+/// its Python object until the tasklet starts or parks: a million queued
+/// tasklets would each keep one. By the next setup on this thread the
+/// creator has normally let go of the previous one, so its object is shed
+/// then (only when nothing else refers to it, as `shed_object` checks).
+fn shed_previous(core: &Arc<TaskletCore>) {
+    let prev = LAST_SETUP.with(|l| l.replace(Some(core.clone())));
+    if let Some(p) = prev {
+        p.shed_object();
+    }
+}
+
 /// `tasklet(func)(*args, **kw)` / `setup`: bind the arguments and insert.
 fn tasklet_setup(vm: &mut Vm, mut args: Args) -> PyResult {
     let this = args.pos.remove(0);
     let core = core_of(Some(&this))?;
+    shed_previous(&core);
     {
         register_object(&core, &this);
-        let mut s = core.state.lock();
+        let s = core.state.lock();
         if s.func().is_none() {
             return Err(type_error("tasklet function must be a callable"));
         }
@@ -108,8 +125,13 @@ fn tasklet_setup(vm: &mut Vm, mut args: Args) -> PyResult {
             return Err(runtime_error("tasklet is already bound to a frame"));
         }
         if s.rare().start.is_some() {
+            let func = s.func();
+            // Not under the lock: binding may allocate cells and frames.
+            drop(s);
+            let bound = super::tasklet::Bound::new(vm, &func, args);
+            let mut s = core.state.lock();
             if let Some(st) = &mut s.rare_mut().start {
-                st.args = Some(args);
+                st.args = Some(bound);
             }
         }
     }
@@ -137,10 +159,10 @@ fn tasklet_bind(_vm: &mut Vm, mut args: Args) -> PyResult {
     if args.pos.len() > 1 {
         let rest = args.pos[1..].to_vec();
         let st = s.rare_mut().start.get_or_insert_with(|| super::tasklet::Start { func: Value::None, args: None });
-        st.args = Some(Args { pos: match rest.first().map(|a| a.payload()) {
+        st.args = Some(super::tasklet::Bound::Args(Args { pos: match rest.first().map(|a| a.payload()) {
             Some(Some(Payload::Tuple(t))) => t.to_vec(),
             _ => vec![],
-        }, kw: vec![] });
+        }, kw: vec![] }));
     }
     Ok(this)
 }
@@ -315,7 +337,7 @@ fn flag_arg(vm: &mut Vm, args: &Args, what: &str) -> PyResult<bool> {
 fn tasklet_set_atomic(vm: &mut Vm, args: Args) -> PyResult {
     let core = core_of(args.pos.first())?;
     let on = flag_arg(vm, &args, "set_atomic")?;
-    let old = std::mem::replace(&mut core.state.lock().ext.atomic, on);
+    let old = core.state.lock().ext.replace_atomic(on);
     let is_current = vm.tasklet.as_ref().is_some_and(|t| Arc::ptr_eq(t, &core));
     if super::strict::enabled() {
         if old && !on {
@@ -330,7 +352,7 @@ fn tasklet_set_atomic(vm: &mut Vm, args: Args) -> PyResult {
 fn tasklet_set_ignore_nesting(vm: &mut Vm, args: Args) -> PyResult {
     let core = core_of(args.pos.first())?;
     let on = flag_arg(vm, &args, "set_ignore_nesting")?;
-    let old = std::mem::replace(&mut core.state.lock().ext.ignore_nesting, on);
+    let old = core.state.lock().ext.replace_ignore_nesting(on);
     Ok(Value::bool(old))
 }
 
@@ -349,8 +371,8 @@ flag_getter!(get_alive, |core, vm| Value::bool(core.alive()));
 flag_getter!(get_blocked, |core, vm| Value::bool(core.state.lock().blocked));
 flag_getter!(get_scheduled, |core, vm| Value::bool(scheduled(&core)));
 flag_getter!(get_paused, |core, vm| Value::bool(core.alive() && !scheduled(&core)));
-flag_getter!(get_atomic, |core, vm| Value::bool(core.state.lock().ext.atomic));
-flag_getter!(get_ignore_nesting, |core, vm| Value::bool(core.state.lock().ext.ignore_nesting));
+flag_getter!(get_atomic, |core, vm| Value::bool(core.state.lock().ext.atomic()));
+flag_getter!(get_ignore_nesting, |core, vm| Value::bool(core.state.lock().ext.ignore_nesting()));
 flag_getter!(get_next, |core, vm| neighbour(&core, true));
 flag_getter!(get_prev, |core, vm| neighbour(&core, false));
 flag_getter!(get_restorable, |core, vm| Value::bool(core.alive()));
@@ -359,7 +381,7 @@ flag_getter!(get_is_current, |core, vm| Value::bool(vm.tasklet.as_ref().is_some_
 flag_getter!(get_thread_id, |core, vm| { let _ = core; Value::Int(1) });
 flag_getter!(get_none, |core, vm| { let _ = core; Value::None });
 flag_getter!(get_zero, |core, vm| { let _ = core; Value::Int(0) });
-flag_getter!(get_tempval, |core, vm| core.state.lock().rare().tempval.clone());
+flag_getter!(get_tempval, |core, vm| if super::strict::enabled() { super::strict::tempval(&core) } else { core.state.lock().rare().tempval.clone() });
 flag_getter!(get_block_trap, |core, vm| Value::bool(core.state.lock().block_trap));
 flag_getter!(get_id, |core, vm| Value::Int(core.id() as i64));
 flag_getter!(get_recursion_depth, |core, vm| {
@@ -370,7 +392,7 @@ flag_getter!(get_recursion_depth, |core, vm| {
 fn scheduled(core: &Arc<TaskletCore>) -> bool {
     if super::strict::enabled() {
         let s = core.state.lock();
-        if s.blocked || s.ext.ext_parked {
+        if s.blocked || s.ext.ext_parked() {
             return true;
         }
         drop(s);
@@ -389,7 +411,12 @@ fn neighbour(core: &Arc<TaskletCore>, forward: bool) -> Value {
 
 fn set_tempval(_vm: &mut Vm, args: Args) -> PyResult {
     let core = core_of(args.pos.first())?;
-    core.state.lock().set_tempval(args.pos.get(1).cloned().unwrap_or(Value::None));
+    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
+    if super::strict::enabled() {
+        super::strict::set_tempval(&core, v);
+    } else {
+        core.state.lock().set_tempval(v);
+    }
     Ok(Value::None)
 }
 fn set_block_trap(vm: &mut Vm, args: Args) -> PyResult {

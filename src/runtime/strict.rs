@@ -36,8 +36,15 @@ pub fn enabled() -> bool {
 }
 
 /// A Python channel's Stackless state (single worker).
+///
+/// A blocked sender's offer (its value, or the exception it sends when its
+/// `out_err` flag is set) waits in `offers`, not in the sender's `tempval`
+/// as in Stackless: a `tempval` needs the tasklet's rare box, and a million
+/// blocked senders would each need one. Invariant: while `balance > 0`,
+/// `offers[i]` belongs to `queue[i]`; otherwise `offers` is empty.
 pub struct SlpChan {
     pub queue: VecDeque<Arc<TaskletCore>>,
+    pub offers: VecDeque<Value>,
     pub balance: isize,
     pub closing: bool,
     pub preference: i8,
@@ -47,36 +54,67 @@ pub struct SlpChan {
 pub type ChanRef = Arc<Mutex<SlpChan>>;
 
 pub fn new_chan() -> ChanRef {
-    Arc::new(Mutex::new(SlpChan { queue: VecDeque::new(), balance: 0, closing: false, preference: -1, schedule_all: false }))
+    Arc::new(Mutex::new(SlpChan { queue: VecDeque::new(), offers: VecDeque::new(), balance: 0, closing: false, preference: -1, schedule_all: false }))
 }
 
 /// Per-tasklet Stackless flags, kept in `TaskletState::ext` (the channel a
-/// tasklet blocks on and its bomb are in `TaskletState`'s rare part).
+/// tasklet blocks on is `TaskletState::chan`, its bomb in the rare part).
+/// Two bytes: the flags are bits, so `TaskletState` (and with it the core)
+/// stays in its size class for a million tasklets.
 #[derive(Default)]
 pub struct TaskletExt {
-    pub atomic: bool,
-    pub ignore_nesting: bool,
+    bits: u8,
     /// Blocked on a channel of this model: 1 sending, -1 receiving.
     pub dir: i8,
-    /// A blocked sender offers an exception: its `tempval` holds it (else
-    /// `tempval` holds the value it offers, as in Stackless).
-    pub out_err: bool,
-    /// A watchdog interrupt was due while it could not be taken.
-    pub pending_irq: bool,
-    /// Parked on a wait outside Stackless (sleep, lock, I/O).
-    pub ext_parked: bool,
-    /// Waiting for the baton on its coroutine stack (a switch inside a
-    /// native callback): its bomb goes to `bomb`, raised at the wait.
-    pub co_wait: bool,
-    /// In the runnables chain (membership in O(1) for a million tasklets).
-    pub in_chain: bool,
+}
+
+/// Defines a getter, a setter and a `replace` for one flag bit.
+macro_rules! flag {
+    ($bit:expr, $get:ident, $set:ident, $replace:ident) => {
+        #[inline]
+        pub fn $get(&self) -> bool {
+            self.bits & $bit != 0
+        }
+        #[inline]
+        pub fn $set(&mut self, on: bool) {
+            if on {
+                self.bits |= $bit;
+            } else {
+                self.bits &= !$bit;
+            }
+        }
+        /// Sets the flag, returning its old value.
+        #[inline]
+        pub fn $replace(&mut self, on: bool) -> bool {
+            let old = self.$get();
+            self.$set(on);
+            old
+        }
+    };
+}
+
+impl TaskletExt {
+    flag!(1, atomic, set_atomic, replace_atomic);
+    flag!(2, ignore_nesting, set_ignore_nesting, replace_ignore_nesting);
+    // A blocked sender offers an exception: its `tempval` holds it (else
+    // `tempval` holds the value it offers, as in Stackless).
+    flag!(4, out_err, set_out_err, replace_out_err);
+    // A watchdog interrupt was due while it could not be taken.
+    flag!(8, pending_irq, set_pending_irq, replace_pending_irq);
+    // Parked on a wait outside Stackless (sleep, lock, I/O).
+    flag!(16, ext_parked, set_ext_parked, replace_ext_parked);
+    // Waiting for the baton on its coroutine stack (a switch inside a native
+    // callback): its bomb goes to `bomb`, raised at the wait.
+    flag!(32, co_wait, set_co_wait, replace_co_wait);
+    // In the runnables chain (membership in O(1) for a million tasklets).
+    flag!(64, in_chain, set_in_chain, replace_in_chain);
 }
 
 /// Stackless's "bomb in tempval": the error the tasklet raises when it
 /// next runs, at the point where it waits.
 fn set_bomb(t: &Arc<TaskletCore>, e: PyErr) {
     let mut s = t.state.lock();
-    if s.ext.co_wait {
+    if s.ext.co_wait() {
         s.rare_mut().bomb = Some(Box::new(e));
     } else {
         s.set_throw(e);
@@ -131,13 +169,17 @@ impl Model {
         if self.chain.front().is_some_and(|c| Arc::ptr_eq(c, t)) {
             return Some(0);
         }
-        if !t.state.lock().ext.in_chain {
+        if !t.state.lock().ext.in_chain() {
             return None;
         }
         self.chain.iter().position(|c| Arc::ptr_eq(c, t))
     }
+    /// `pos` of a tasklet known to be in the chain (no flag to check).
+    fn pos_member(&self, t: &Arc<TaskletCore>) -> Option<usize> {
+        self.chain.iter().position(|c| Arc::ptr_eq(c, t))
+    }
     fn contains(&self, t: &Arc<TaskletCore>) -> bool {
-        t.state.lock().ext.in_chain
+        t.state.lock().ext.in_chain()
     }
     /// `slp_current_insert`: at the end of the chain (just before current).
     fn push(&mut self, t: &Arc<TaskletCore>) {
@@ -146,14 +188,14 @@ impl Model {
         }
     }
     fn insert_at(&mut self, i: usize, t: &Arc<TaskletCore>) {
-        t.state.lock().ext.in_chain = true;
+        t.state.lock().ext.set_in_chain(true);
         self.chain.insert(i, t.clone());
     }
     fn remove(&mut self, t: &Arc<TaskletCore>) -> bool {
         match self.pos(t) {
             Some(i) => {
                 self.chain.remove(i);
-                t.state.lock().ext.in_chain = false;
+                t.state.lock().ext.set_in_chain(false);
                 true
             }
             None => false,
@@ -172,7 +214,7 @@ impl Model {
     fn floating(&self, t: &Arc<TaskletCore>) -> bool {
         !self.contains(t) && {
             let s = t.state.lock();
-            !s.blocked && !s.ext.ext_parked && s.life != Life::Dead
+            !s.blocked && !s.ext.ext_parked() && s.life != Life::Dead
         }
     }
     fn is_running(&self, t: &Arc<TaskletCore>) -> bool {
@@ -198,13 +240,18 @@ fn unpark(t: &Arc<TaskletCore>) {
         h.unpark();
     } else if s.life == Life::Scheduled && !t.is_main() {
         // First run: its scheduler task is made now (runnable at once).
-        if let Some(rt) = RUNTIME.get() {
-            s.handle = Some(weft_scheduler::spawn_resumable(t.new_body(rt)));
+        if RUNTIME.get().is_some() {
+            s.handle = Some(weft_scheduler::spawn_resumable(super::compact::CompactBody::new(t.clone())));
         }
     }
 }
 
 static RUNTIME: OnceLock<Arc<crate::pvm::Runtime>> = OnceLock::new();
+
+/// The runtime tasklets' VMs run on (see `set_runtime`).
+pub fn runtime() -> Option<&'static Arc<crate::pvm::Runtime>> {
+    RUNTIME.get()
+}
 
 /// Remembers the runtime new tasklets' VMs run on (one per process).
 pub fn set_runtime(rt: &Arc<crate::pvm::Runtime>) {
@@ -220,8 +267,7 @@ fn chan_remove(t: &Arc<TaskletCore>) {
         let mut s = t.state.lock();
         s.blocked = false;
         if s.ext.dir > 0 {
-            s.set_tempval(Value::None);
-            s.ext.out_err = false;
+            s.ext.set_out_err(false);
         }
         (s.take_chan(), std::mem::take(&mut s.ext.dir))
     };
@@ -229,9 +275,46 @@ fn chan_remove(t: &Arc<TaskletCore>) {
         let mut c = c.lock();
         if let Some(i) = c.queue.iter().position(|x| Arc::ptr_eq(x, t)) {
             c.queue.remove(i);
+            if dir > 0 {
+                c.offers.remove(i);
+            }
             c.balance -= dir as isize;
         }
     }
+}
+
+/// Where a blocked sender's offer is: its channel and its place there.
+fn offer_slot(t: &Arc<TaskletCore>) -> Option<(ChanRef, usize)> {
+    let chan = {
+        let s = t.state.lock();
+        if !s.blocked || s.ext.dir <= 0 {
+            return None;
+        }
+        s.chan.clone()?
+    };
+    let i = chan.lock().queue.iter().position(|x| Arc::ptr_eq(x, t))?;
+    Some((chan, i))
+}
+
+/// `tasklet.tempval`: a blocked sender's is the value it offers.
+pub fn tempval(t: &Arc<TaskletCore>) -> Value {
+    if let Some((chan, i)) = offer_slot(t) {
+        if let Some(v) = chan.lock().offers.get(i) {
+            return v.clone();
+        }
+    }
+    t.state.lock().rare().tempval.clone()
+}
+
+/// Sets `tasklet.tempval` (a blocked sender's offer, see `tempval`).
+pub fn set_tempval(t: &Arc<TaskletCore>, v: Value) {
+    if let Some((chan, i)) = offer_slot(t) {
+        if let Some(slot) = chan.lock().offers.get_mut(i) {
+            *slot = v;
+            return;
+        }
+    }
+    t.state.lock().set_tempval(v);
 }
 
 /// Makes `next` runnable for a switch to it: out of its channel or its
@@ -239,13 +322,13 @@ fn chan_remove(t: &Arc<TaskletCore>) {
 fn prepare(m: &mut Model, next: &Arc<TaskletCore>) {
     let (blocked, ext) = {
         let s = next.state.lock();
-        (s.blocked, s.ext.ext_parked)
+        (s.blocked, s.ext.ext_parked())
     };
     if blocked {
         chan_remove(next);
     }
     if ext {
-        next.state.lock().ext.ext_parked = false;
+        next.state.lock().ext.set_ext_parked(false);
         m.ext_parked -= 1;
     }
     m.push(next);
@@ -274,6 +357,13 @@ enum Sw {
 /// `slp_schedule_task`: `prev` (the running tasklet, already moved where
 /// it belongs) gives way to `next`; `None` means the chain is empty.
 fn schedule_task(m: &mut Model, prev: &Arc<TaskletCore>, next: Option<Arc<TaskletCore>>, no_soft_irq: bool) -> Result<Sw, PyErr> {
+    schedule_task_to(m, prev, next, no_soft_irq, false)
+}
+
+/// `schedule_task`; `ready` says `next` is already in the chain, neither
+/// blocked nor waiting outside (a channel partner just moved there), so
+/// its flags need no second look.
+fn schedule_task_to(m: &mut Model, prev: &Arc<TaskletCore>, next: Option<Arc<TaskletCore>>, no_soft_irq: bool, ready: bool) -> Result<Sw, PyErr> {
     if m.schedlock {
         restore(m, prev);
         return Err(runtime_error("Recursive scheduler call due to callbacks!"));
@@ -299,14 +389,17 @@ fn schedule_task(m: &mut Model, prev: &Arc<TaskletCore>, next: Option<Arc<Taskle
         restore(m, prev);
         return Err(runtime_error("switch_trap"));
     }
-    prepare(m, &next);
-    // slp_schedule_soft_irq
-    let irq = std::mem::take(&mut prev.state.lock().ext.pending_irq);
+    if !ready {
+        prepare(m, &next);
+    }
+    // slp_schedule_soft_irq (a flag left set does nothing without an
+    // active interrupting watchdog: skip its lock then).
+    let irq = m.cur.active && prev.state.lock().ext.replace_pending_irq(false);
     if irq && m.cur.active && m.cur.soft {
         if let Some(wd) = m.watchdog(true) {
             if m.floating(&wd) && !Arc::ptr_eq(prev, &wd) && !Arc::ptr_eq(&next, &wd) {
                 if no_soft_irq {
-                    next.state.lock().ext.pending_irq = true;
+                    next.state.lock().ext.set_pending_irq(true);
                 } else {
                     m.interrupted = Some(next.clone());
                     let i = m.pos(&next).unwrap_or(m.chain.len());
@@ -316,13 +409,13 @@ fn schedule_task(m: &mut Model, prev: &Arc<TaskletCore>, next: Option<Arc<Taskle
             }
         }
     } else if irq {
-        prev.state.lock().ext.pending_irq = true;
+        prev.state.lock().ext.set_pending_irq(true);
     }
     if Arc::ptr_eq(prev, &next) {
         m.running = Some(prev.clone());
         return Ok(Sw::Stay);
     }
-    let i = m.pos(&next).expect("a switch target is in the chain");
+    let i = m.pos_member(&next).expect("a switch target is in the chain");
     m.chain.rotate_left(i);
     m.running = Some(next.clone());
     if !m.cur.total {
@@ -367,11 +460,11 @@ fn finish_switch(vm: &mut Vm, me: &Arc<TaskletCore>, sw: Result<Sw, PyErr>) -> P
 /// tasklet's coroutine stack parks (hard switch).
 fn suspend(vm: &mut Vm, me: &Arc<TaskletCore>) -> PyResult {
     if vm.on_coroutine {
-        me.state.lock().ext.co_wait = true;
+        me.state.lock().ext.set_co_wait(true);
         while !is_running(me) {
             weft_scheduler::park_current();
         }
-        me.state.lock().ext.co_wait = false;
+        me.state.lock().ext.set_co_wait(false);
         return take_result(me);
     }
     let _ = me;
@@ -391,7 +484,9 @@ pub fn take_result(me: &Arc<TaskletCore>) -> PyResult {
     if let Some(e) = s.take_bomb().map(|b| *b).or_else(|| s.take_throw()) {
         return Err(e);
     }
-    Ok(s.take_tempval())
+    let v = s.take_tempval();
+    s.trim();
+    Ok(v)
 }
 
 fn current(vm: &Vm) -> PyResult<Arc<TaskletCore>> {
@@ -428,7 +523,7 @@ pub fn gate(vm: &mut Vm) -> Gate {
         m.prepare_vm(vm);
         return Gate::Run;
     }
-    if me.state.lock().ext.ext_parked {
+    if me.state.lock().ext.ext_parked() {
         Gate::Poll
     } else {
         Gate::Park
@@ -442,11 +537,11 @@ pub fn external_ready(me: &Arc<TaskletCore>) -> bool {
     let mut m = MODEL.lock();
     {
         let mut s = me.state.lock();
-        if !s.ext.ext_parked {
+        if !s.ext.ext_parked() {
             drop(s);
             return m.is_running(me);
         }
-        s.ext.ext_parked = false;
+        s.ext.set_ext_parked(false);
     }
     m.ext_parked -= 1;
     m.push(me);
@@ -481,7 +576,7 @@ pub fn park_external(vm: &mut Vm, me: &Arc<TaskletCore>) {
         let mut m = MODEL.lock();
         m.save_ticks(vm);
         m.remove(me);
-        me.state.lock().ext.ext_parked = true;
+        me.state.lock().ext.set_ext_parked(true);
         m.ext_parked += 1;
         let next = m.chain.front().cloned();
         schedule_task(&mut m, me, next, false)
@@ -501,13 +596,13 @@ pub fn preempted(vm: &mut Vm, me: &Arc<TaskletCore>) -> bool {
         if !m.cur.active {
             return true;
         }
-        let atomic = me.state.lock().ext.atomic;
+        let atomic = me.state.lock().ext.atomic();
         if m.cur.soft || atomic || m.schedlock || super::stackless::switch_trap_level() != 0 {
             m.ticks = m.cur.interval;
-            me.state.lock().ext.pending_irq = true;
+            me.state.lock().ext.set_pending_irq(true);
             return true;
         }
-        me.state.lock().ext.pending_irq = false;
+        me.state.lock().ext.set_pending_irq(false);
         m.interrupted = Some(me.clone());
         let wd = m.watchdog(true);
         schedule_task(&mut m, me, wd, false)
@@ -679,7 +774,7 @@ pub fn insert(vm: &mut Vm, t: &Arc<TaskletCore>) -> PyResult<()> {
     let mut m = MODEL.lock();
     {
         let s = t.state.lock();
-        if s.blocked || s.ext.ext_parked {
+        if s.blocked || s.ext.ext_parked() {
             return Err(runtime_error("You cannot run a blocked tasklet"));
         }
     }
@@ -714,7 +809,7 @@ pub fn run_remove(vm: &mut Vm, t: &Arc<TaskletCore>, remove: bool) -> PyResult {
         let mut m = MODEL.lock();
         {
             let s = t.state.lock();
-            if s.blocked || s.ext.ext_parked {
+            if s.blocked || s.ext.ext_parked() {
                 return Err(runtime_error("You cannot run a blocked tasklet"));
             }
         }
@@ -799,6 +894,7 @@ pub fn channel_action(vm: &mut Vm, ch_obj: &Value, chan: &ChanRef, dir: i8, payl
     let cando = if dir > 0 { c.balance < 0 } else { c.balance > 0 };
     if cando {
         let target = c.queue.pop_front().expect("balance counts the queue");
+        let offer = if dir < 0 { c.offers.pop_front() } else { None };
         c.balance += dir as isize;
         let (schedule_all, preference) = (c.schedule_all, c.preference);
         drop(c);
@@ -807,16 +903,19 @@ pub fn channel_action(vm: &mut Vm, ch_obj: &Value, chan: &ChanRef, dir: i8, payl
             s.blocked = false;
             drop(s.take_chan());
             s.ext.dir = 0;
+            // It was blocked, so in no other place: it joins the chain
+            // below (one lock for both).
+            s.ext.set_in_chain(true);
             if dir > 0 {
                 match payload {
                     Ok(v) => s.set_tempval(v),
-                    Err(e) if s.ext.co_wait => s.rare_mut().bomb = Some(Box::new(e)),
+                    Err(e) if s.ext.co_wait() => s.rare_mut().bomb = Some(Box::new(e)),
                     Err(e) => s.set_throw(e),
                 }
                 Ok(Value::None)
             } else {
-                let v = s.take_tempval();
-                if std::mem::take(&mut s.ext.out_err) {
+                let v = offer.unwrap_or(Value::None);
+                if s.ext.replace_out_err(false) {
                     Err(PyErr { exc: v })
                 } else {
                     Ok(v)
@@ -826,15 +925,15 @@ pub fn channel_action(vm: &mut Vm, ch_obj: &Value, chan: &ChanRef, dir: i8, payl
         let can_switch = can_switch(vm);
         let me_at = m.pos(&me).unwrap_or(0);
         let (switchto, no_soft_irq) = if schedule_all && can_switch {
-            m.push(&target);
+            m.chain.push_back(target);
             let n = m.chain.len();
             (m.chain.get((me_at + 1) % n).cloned(), false)
         } else if preference == -dir && can_switch {
             let at = (me_at + 1).min(m.chain.len());
-            m.insert_at(at, &target);
+            m.chain.insert(at, target.clone());
             (Some(target), true)
         } else {
-            m.push(&target);
+            m.chain.push_back(target);
             (Some(me.clone()), true)
         };
         if switchto.as_ref().is_some_and(|s| Arc::ptr_eq(s, &me)) {
@@ -845,7 +944,9 @@ pub fn channel_action(vm: &mut Vm, ch_obj: &Value, chan: &ChanRef, dir: i8, payl
             Err(e) => me.state.lock().set_throw(e),
         }
         m.save_ticks(vm);
-        let sw = schedule_task(&mut m, &me, switchto, no_soft_irq);
+        // The target is ready; so is `me` (running, in the chain) when
+        // `schedule_all` picked it or the next in the chain.
+        let sw = schedule_task_to(&mut m, &me, switchto, no_soft_irq, true);
         drop(m);
         return finish_switch(vm, &me, sw);
     }
@@ -859,25 +960,30 @@ pub fn channel_action(vm: &mut Vm, ch_obj: &Value, chan: &ChanRef, dir: i8, payl
     if !can_switch(vm) {
         return Err(runtime_error("weft: blocking on a channel inside a native callback is not supported yet"));
     }
-    m.remove(&me);
     c.queue.push_back(me.clone());
     c.balance += dir as isize;
+    let out_err = payload.is_err();
+    if dir > 0 {
+        c.offers.push_back(payload.unwrap_or_else(|e| e.exc));
+    }
     drop(c);
-    {
+    // One lock for everything the blocking tasklet's state needs: it leaves
+    // the chain, blocks, and sheds its unreferenced Python object.
+    let (in_chain, obj) = {
         let mut s = me.state.lock();
         s.blocked = true;
         s.ext.dir = dir;
-        s.rare_mut().chan = Some(chan.clone());
-        match payload {
-            Ok(v) if dir > 0 => s.set_tempval(v),
-            Err(e) if dir > 0 => {
-                s.set_tempval(e.exc);
-                s.ext.out_err = true;
-            }
-            _ => s.set_tempval(Value::None),
+        s.chan = Some(chan.clone());
+        s.ext.set_out_err(dir > 0 && out_err);
+        s.set_tempval(Value::None);
+        (s.ext.replace_in_chain(false), TaskletCore::take_sheddable(&mut s))
+    };
+    if in_chain {
+        if let Some(i) = m.pos_member(&me) {
+            m.chain.remove(i);
         }
     }
-    me.shed_object();
+    drop(obj);
     m.save_ticks(vm);
     let next = m.chain.front().cloned();
     let sw = schedule_task(&mut m, &me, next, false);
@@ -904,7 +1010,7 @@ pub fn neighbour(t: &Arc<TaskletCore>, forward: bool) -> Option<Arc<TaskletCore>
         let j = if forward { (i + 1) % n } else { (i + n - 1) % n };
         return m.chain.get(j).cloned();
     }
-    let chan = t.state.lock().rare().chan.clone()?;
+    let chan = t.state.lock().chan.clone()?;
     let c = chan.lock();
     let i = c.queue.iter().position(|x| Arc::ptr_eq(x, t))?;
     if forward {
@@ -918,7 +1024,7 @@ pub fn neighbour(t: &Arc<TaskletCore>, forward: bool) -> Option<Arc<TaskletCore>
 /// the interrupt at the next tick (`slp_check_pending_irq`).
 pub fn atomic_cleared(vm: &mut Vm, t: &Arc<TaskletCore>) {
     let m = MODEL.lock();
-    if m.cur.active && !m.cur.soft && m.is_running(t) && t.state.lock().ext.pending_irq && vm.tasklet.as_ref().is_some_and(|c| Arc::ptr_eq(c, t)) {
+    if m.cur.active && !m.cur.soft && m.is_running(t) && t.state.lock().ext.pending_irq() && vm.tasklet.as_ref().is_some_and(|c| Arc::ptr_eq(c, t)) {
         vm.budget = 0;
     }
 }

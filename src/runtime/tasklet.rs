@@ -36,6 +36,9 @@ pub enum Pending {
     Coroutine(Box<weft_scheduler::Coroutine<crate::pvm::PyResult<Value>>>, bool),
     /// `schedule_remove()` / `tasklet.remove()`: wait for an `insert`.
     Removed(Value),
+    /// Not started: its call is already bound into its only frame
+    /// (`Bound::Frame`); a kill/throw before it runs ends it unrun.
+    Fresh,
     /// One worker: gave way to another tasklet in the Stackless model
     /// (`strict.rs`); on resume the call returns the tasklet's tempval
     /// (or raises its `throw`), see `TaskletBody::deliver`.
@@ -117,6 +120,7 @@ impl Pending {
                 },
             },
             Pending::Removed(v) => Poll::NotReady(Pending::Removed(v)),
+            Pending::Fresh => Poll::Ready(Ok(Value::Null)),
             Pending::Switched => unreachable!("a switch is delivered by TaskletBody::deliver"),
             Pending::Coroutine(..) => unreachable!("coroutines are driven by TaskletBody::deliver"),
         }
@@ -144,6 +148,15 @@ impl Pending {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// A channel wait whose partner came: `poll` returns its outcome.
+    fn completed(&self) -> bool {
+        match self {
+            Pending::Recv(w) => w.is_done(),
+            Pending::Send(w) => w.is_done(),
+            _ => false,
         }
     }
 
@@ -232,7 +245,63 @@ pub enum Life {
 /// `setup` gave them; gone once the tasklet started.
 pub struct Start {
     pub func: Value,
-    pub args: Option<Args>,
+    pub args: Option<Bound>,
+}
+
+/// A bound tasklet's call: its arguments, or (see `Bound::new`) the frame
+/// they were already bound into.
+pub enum Bound {
+    Args(Args),
+    Frame(Box<crate::pvm::Frame>),
+}
+
+impl Bound {
+    /// The call of `func(*args)`: a plain Python function called with
+    /// exactly its positional parameters gets its frame now, which the
+    /// tasklet then runs. Binding cannot fail then, so every error still
+    /// surfaces when the tasklet starts; and a million queued tasklets
+    /// allocate now what they keep when they run (no argument vector to
+    /// free, reuse and fragment in between).
+    pub fn new(vm: &mut Vm, func: &Value, args: Args) -> Bound {
+        use crate::bytecode::flags;
+        let Some(fobj) = func.as_obj() else { return Bound::kept(args) };
+        let crate::object::Payload::Function(f) = &fobj.payload else { return Bound::kept(args) };
+        let code = &f.code;
+        let exact = args.kw.is_empty()
+            && args.pos.len() == code.argcount as usize
+            && code.kwonlyargcount == 0
+            && !code.has_flag(flags::VARARGS)
+            && !code.has_flag(flags::VARKEYWORDS)
+            && !code.has_flag(flags::GENERATOR)
+            && !code.has_flag(flags::NAMESPACE);
+        if !exact {
+            return Bound::kept(args);
+        }
+        match vm.function_frame(fobj, f, args) {
+            Ok(frame) => Bound::Frame(frame),
+            // Unreachable for an exact positional call; the error is the
+            // call's, raised when the tasklet starts.
+            Err(_) => Bound::Args(Args::new(Vec::new())),
+        }
+    }
+
+    /// Arguments kept until the tasklet starts: without the spare capacity
+    /// of the call that built the vector.
+    fn kept(mut args: Args) -> Bound {
+        args.pos.shrink_to_fit();
+        Bound::Args(args)
+    }
+
+    /// The values it holds, for `trace`.
+    pub fn trace(&self, f: &mut dyn FnMut(&Value)) {
+        match self {
+            Bound::Args(a) => {
+                a.pos.iter().for_each(&mut *f);
+                a.kw.iter().for_each(|(_, v)| f(v));
+            }
+            Bound::Frame(fr) => fr.trace(f),
+        }
+    }
 }
 
 /// Kept small (a million tasklets): everything a parked tasklet usually
@@ -245,6 +314,10 @@ pub struct TaskletState {
     /// Stackless flags and the single-worker model's per-tasklet flags.
     pub ext: super::strict::TaskletExt,
     pub handle: Option<TaskHandle>,
+    /// The single-worker model's channel this tasklet is blocked on (not in
+    /// the rare box: a million tasklets blocked on channels would each need
+    /// one just for it).
+    pub chan: Option<super::strict::ChanRef>,
     /// `None` means every field of `TaskletRare` is empty.
     rare: Option<Box<TaskletRare>>,
 }
@@ -262,17 +335,15 @@ pub struct TaskletRare {
     /// (dropped when only this reference is left and the tasklet parks,
     /// and when it ends, so the cycle object -> core -> object is broken).
     pub object: Option<ObjRef>,
-    /// The single-worker model's channel this tasklet is blocked on.
-    pub chan: Option<super::strict::ChanRef>,
     /// A bomb for a tasklet waiting on its coroutine stack (`strict.rs`).
     pub bomb: Option<Box<PyErr>>,
 }
 
-static EMPTY_RARE: TaskletRare = TaskletRare { start: None, throw: None, tempval: Value::None, object: None, chan: None, bomb: None };
+static EMPTY_RARE: TaskletRare = TaskletRare { start: None, throw: None, tempval: Value::None, object: None, bomb: None };
 
 impl TaskletRare {
     fn is_empty(&self) -> bool {
-        self.start.is_none() && self.throw.is_none() && self.tempval.is_none() && self.object.is_none() && self.chan.is_none() && self.bomb.is_none()
+        self.start.is_none() && self.throw.is_none() && self.tempval.is_none() && self.object.is_none() && self.bomb.is_none()
     }
 }
 
@@ -291,7 +362,7 @@ impl TaskletState {
     }
     /// The rare parts for writing, boxed on first use.
     pub fn rare_mut(&mut self) -> &mut TaskletRare {
-        self.rare.get_or_insert_with(|| Box::new(TaskletRare { start: None, throw: None, tempval: Value::None, object: None, chan: None, bomb: None }))
+        self.rare.get_or_insert_with(|| Box::new(TaskletRare { start: None, throw: None, tempval: Value::None, object: None, bomb: None }))
     }
     #[inline]
     pub fn take_throw(&mut self) -> Option<PyErr> {
@@ -320,7 +391,7 @@ impl TaskletState {
         self.rare.as_mut().and_then(|r| r.object.take())
     }
     pub fn take_chan(&mut self) -> Option<super::strict::ChanRef> {
-        self.rare.as_mut().and_then(|r| r.chan.take())
+        self.chan.take()
     }
     pub fn take_bomb(&mut self) -> Option<Box<PyErr>> {
         self.rare.as_mut().and_then(|r| r.bomb.take())
@@ -353,10 +424,11 @@ impl TaskletCore {
                 block_trap: false,
                 ext: Default::default(),
                 handle: None,
+                chan: None,
                 rare: if is_main {
                     None
                 } else {
-                    Some(Box::new(TaskletRare { start: Some(Start { func, args: None }), throw: None, tempval: Value::None, object: None, chan: None, bomb: None }))
+                    Some(Box::new(TaskletRare { start: Some(Start { func, args: None }), throw: None, tempval: Value::None, object: None, bomb: None }))
                 },
             }),
         });
@@ -418,22 +490,49 @@ impl TaskletCore {
         s.life = Life::Scheduled;
         drop(s);
         sched().add_runnable(1);
+        let frame = self.take_bound_frame();
         if super::strict::enabled() {
-            // One worker: the task is made when the model first runs the
-            // tasklet (`spawn_body`), so a queued tasklet costs no task.
+            // One worker: the task of a tasklet whose call is not bound into
+            // a frame yet is made when the model first runs it (`unpark`).
             super::strict::set_runtime(rt);
+            if let Some(f) = frame {
+                let h = weft_scheduler::spawn_resumable_parked(super::compact::CompactBody::fresh(self.clone(), f));
+                self.state.lock().handle = Some(h);
+            }
             return Ok(());
         }
-        let h = weft_scheduler::spawn_resumable(self.new_body(rt));
+        let h = weft_scheduler::spawn_resumable(self.new_body(rt, frame));
         self.state.lock().handle = Some(h);
         Ok(())
     }
 
-    /// The scheduler task body of a tasklet about to start.
-    pub(crate) fn new_body(self: &Arc<Self>, rt: &Arc<Runtime>) -> TaskletBody {
+    /// Moves a call bound into its frame (`Bound::Frame`) out of the rare
+    /// box, to go straight into the tasklet's task: a queued tasklet then
+    /// keeps no box for it.
+    fn take_bound_frame(&self) -> Option<Box<crate::pvm::Frame>> {
+        let mut s = self.state.lock();
+        if !matches!(s.rare().start, Some(Start { args: Some(Bound::Frame(_)), .. })) {
+            return None;
+        }
+        let start = s.take_start();
+        s.trim();
+        drop(s);
+        match start {
+            Some(Start { args: Some(Bound::Frame(f)), .. }) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The scheduler task body of a tasklet about to start (with the frame
+    /// its call is bound into, if it is).
+    pub(crate) fn new_body(self: &Arc<Self>, rt: &Arc<Runtime>, frame: Option<Box<crate::pvm::Frame>>) -> TaskletBody {
         let mut vm = Vm::new(rt.clone());
         vm.tasklet = Some(self.clone());
         vm.preemptive = sched().preemptive.load(Ordering::Relaxed);
+        if let Some(f) = frame {
+            vm.frames.push(f);
+            vm.pending = Some(Pending::Fresh);
+        }
         TaskletBody { vm }
     }
 
@@ -448,7 +547,7 @@ impl TaskletCore {
 
     /// `shed_object`'s test, with the lock held; also frees an empty rare
     /// box. The object is dropped by the caller, after the lock.
-    fn take_sheddable(s: &mut TaskletState) -> Option<ObjRef> {
+    pub(crate) fn take_sheddable(s: &mut TaskletState) -> Option<ObjRef> {
         let obj = match &s.rare().object {
             Some(o) if Arc::strong_count(o) == 1 && Arc::weak_count(o) == 0 && o.class.is_none() && o.dict.is_none() => s.take_object(),
             _ => None,
@@ -504,7 +603,9 @@ impl TaskletBody {
     /// means keep waiting (with the step to return).
     /// `fetched` is the pending kill/throw when the caller already took it
     /// (under the lock it held anyway); `None` means take it here.
-    fn deliver(&mut self, fetched: Option<Option<PyErr>>) -> Result<Option<PyErr>, Step> {
+    /// `unblocked`: the caller already cleared `blocked` for a wait it saw
+    /// completed (under the lock it held anyway).
+    fn deliver(&mut self, fetched: Option<Option<PyErr>>, unblocked: bool) -> Result<Option<PyErr>, Step> {
         if let Some(Pending::Switched) = self.vm.pending {
             // One worker, resumed by the model: one lock for the outcome.
             self.vm.pending = None;
@@ -514,10 +615,13 @@ impl TaskletBody {
             }
             let (err, v, blocked) = {
                 let mut s = core.state.lock();
-                match s.take_throw() {
+                let out = match s.take_throw() {
                     Some(e) => (Some(e), Value::None, s.blocked),
                     None => (None, s.take_tempval(), s.blocked),
-                }
+                };
+                // A received value emptied the rare box: free it now.
+                s.trim();
+                out
             };
             if blocked {
                 core.set_blocked(false);
@@ -567,7 +671,7 @@ impl TaskletBody {
         }
         // Only a blocking wait marked the tasklet blocked (`suspended`); the
         // one-worker model may have marked it for others.
-        let unblock = p.blocks() || super::strict::enabled();
+        let unblock = !unblocked && (p.blocks() || super::strict::enabled());
         match p.poll() {
             Poll::Ready(Ok(v)) => {
                 if unblock {
@@ -616,7 +720,11 @@ impl TaskletBody {
     /// Starts the tasklet's function. A native function (e.g. a bound
     /// `channel.send`) runs as if called by the tasklet's own dispatch loop,
     /// so it may suspend the tasklet like any call.
-    fn start_call(&mut self, func: Value, args: Args) -> Result<(), PyErr> {
+    fn start_call(&mut self, func: Value, bound: Bound) -> Result<(), PyErr> {
+        let args = match bound {
+            Bound::Frame(f) => return self.vm.push_frame(f),
+            Bound::Args(a) => a,
+        };
         self.vm.native_depth = 1;
         let callee = self.vm.invoke(&func, args);
         self.vm.native_depth = 0;
@@ -679,6 +787,7 @@ impl Resumable for TaskletBody {
             return Step::Parked;
         }
         let mut fetched = None;
+        let mut unblocked = false;
         if super::strict::enabled() {
             if let Some(step) = self.strict_gate() {
                 return step;
@@ -691,18 +800,39 @@ impl Resumable for TaskletBody {
                 // possibly after main already ran: take it here.
                 s.handle = weft_scheduler::current_task();
             }
-            let preemptive = sched().preemptive.load(Ordering::Relaxed) && !s.ext.atomic;
-            // One lock per resume: the kill/throw is taken with the flags.
-            fetched = Some(s.take_throw());
+            let preemptive = sched().preemptive.load(Ordering::Relaxed) && !s.ext.atomic();
+            // One lock per resume: the kill/throw is taken with the flags,
+            // and a completed channel wait unblocks the tasklet here.
+            let throw = s.take_throw();
+            if throw.is_none() && s.blocked && self.vm.pending.as_ref().is_some_and(Pending::completed) {
+                s.blocked = false;
+                unblocked = true;
+            }
+            fetched = Some(throw);
             drop(s);
+            if unblocked && !core.is_main() {
+                sched().add_runnable(1);
+            }
             self.vm.preemptive = preemptive;
             // For run()'s nap heuristic (unused by the one-worker model).
             RESUMES.with(|r| r.set(r.get() + 1));
         }
-        let mut throw = match self.deliver(fetched) {
+        let fresh = matches!(self.vm.pending, Some(Pending::Fresh));
+        if fresh {
+            self.vm.pending = None;
+        }
+        let mut throw = match self.deliver(fetched, unblocked) {
             Ok(t) => t,
             Err(step) => return step,
         };
+        if fresh {
+            // Its creator has usually dropped the object by now.
+            self.core().shed_object();
+            if let Some(e) = throw.take() {
+                self.vm.frames.clear();
+                return self.finish(Err(e));
+            }
+        }
         if self.vm.frames.is_empty() {
             // Not started yet (its `Start` is still there), or a native
             // tasklet function that had suspended has completed.
@@ -752,7 +882,7 @@ impl TaskletBody {
             Gate::Park => return Some(Step::Parked),
             Gate::Poll => {
                 if !matches!(self.vm.pending, Some(Pending::Coroutine(..))) {
-                    match self.deliver(None) {
+                    match self.deliver(None, false) {
                         Err(step) => return Some(step),
                         Ok(Some(e)) => self.core().state.lock().set_throw(e),
                         Ok(None) => {}

@@ -126,6 +126,11 @@ impl<T> SendWait<T> {
         self.slot.poll().is_some()
     }
 
+    /// True once a receiver took the value (`poll` will say so).
+    pub fn is_done(&self) -> bool {
+        self.slot.is_done()
+    }
+
     /// Withdraw the send. `Some(value)` if no receiver took it yet; `None`
     /// if it was already delivered.
     pub fn cancel(self) -> Option<T> {
