@@ -66,6 +66,54 @@ pub fn install(dict: &mut DictData) {
     for (name, f) in fns {
         dict.set_str(Value::str(name), native(name, *f));
     }
+    dict.set_str(Value::str("len"), super::native_fast("len", len, len_fast));
+    dict.set_str(Value::str("isinstance"), super::native_fast("isinstance", isinstance, isinstance_fast));
+}
+
+/// `len(x)` of an exact built-in container or str (see `FastFn`).
+fn len_fast(_vm: &mut Vm, a: &[Value]) -> Option<PyResult> {
+    let [Value::Obj(o)] = a else { return None };
+    if o.class.is_some() {
+        return None;
+    }
+    let n = match &o.payload {
+        Payload::Str(s) => s.char_len(),
+        Payload::List(l) => l.lock().len(),
+        Payload::Tuple(t) => t.len(),
+        Payload::Dict(d) | Payload::Set(d) => d.lock().len(),
+        Payload::FrozenSet(d) => d.len(),
+        Payload::Bytes(b) => b.len(),
+        _ => return None,
+    };
+    Some(Ok(Value::Int(n as i64)))
+}
+
+/// `isinstance(x, C)` for a class (or tuple of classes) whose metaclass is
+/// `type`: the subtype test alone answers (see `FastFn`).
+fn isinstance_fast(_vm: &mut Vm, a: &[Value]) -> Option<PyResult> {
+    let [x, spec] = a else { return None };
+    fn plain_class(c: &Value) -> Option<&ObjRef> {
+        match c.payload() {
+            Some(Payload::Type(_)) if std::sync::Arc::ptr_eq(type_of(c), &types().type_) => c.as_obj(),
+            _ => None,
+        }
+    }
+    let t = type_of(x);
+    let found = match spec.payload() {
+        Some(Payload::Tuple(items)) => {
+            let mut found = false;
+            for c in items.iter() {
+                found |= is_subtype(t, plain_class(c)?);
+            }
+            found
+        }
+        _ => is_subtype(t, plain_class(spec)?),
+    };
+    // A class instance may name another class in `__class__`.
+    if !found && matches!(x, Value::Obj(o) if o.class.is_some()) {
+        return None;
+    }
+    Some(Ok(Value::bool(found)))
 }
 
 /// `exit(code=None)` / `quit(code=None)`: raise SystemExit, as the `site`
@@ -293,14 +341,16 @@ fn class_check(vm: &mut Vm, obj: &Value, t: &ObjRef, spec: &Value, fname: &str, 
                 return Ok(true);
             }
             let meta = type_of(spec);
-            if std::sync::Arc::ptr_eq(meta, &types().type_) {
-                return Ok(false);
-            }
-            if let Some(h) = lookup_in_type(meta, hook) {
-                if !matches!(h.payload(), Some(Payload::NativeFunc(_))) {
-                    let r = vm.call(&h, Args::new(vec![spec.clone(), obj.clone()]))?;
-                    return vm.truthy(&r);
+            if !std::sync::Arc::ptr_eq(meta, &types().type_) {
+                if let Some(h) = lookup_in_type(meta, hook) {
+                    if !matches!(h.payload(), Some(Payload::NativeFunc(_))) {
+                        let r = vm.call(&h, Args::new(vec![spec.clone(), obj.clone()]))?;
+                        return vm.truthy(&r);
+                    }
                 }
+            }
+            if fname == "isinstance" {
+                return class_attr_check(vm, obj, t, c);
             }
             Ok(false)
         }
@@ -321,6 +371,24 @@ fn class_check(vm: &mut Vm, obj: &Value, t: &ObjRef, spec: &Value, fname: &str, 
             Err(type_error(format!("{what} must be a type, a tuple of types, or a union")))
         }
     }
+}
+
+/// `isinstance`'s second look, as CPython's: an instance whose
+/// `__class__` is not its type (a property, a proxy) is an instance of the
+/// class `__class__` names.
+fn class_attr_check(vm: &mut Vm, obj: &Value, t: &ObjRef, c: &ObjRef) -> PyResult<bool> {
+    if !matches!(obj, Value::Obj(o) if o.class.is_some()) {
+        return Ok(false);
+    }
+    let icls = match vm.getattr(obj, "__class__") {
+        Ok(v) => v,
+        Err(e) if e.matches("AttributeError") => return Ok(false),
+        Err(e) => return Err(e),
+    };
+    Ok(match icls.as_obj() {
+        Some(ic) if matches!(ic.payload, Payload::Type(_)) && !std::sync::Arc::ptr_eq(ic, t) => is_subtype(ic, c),
+        _ => false,
+    })
 }
 
 fn isinstance(vm: &mut Vm, a: Args) -> PyResult {

@@ -30,17 +30,28 @@ pub use args::*;
 
 /// A native function value named `qualname`.
 pub fn native(qualname: &'static str, f: NativeFn) -> Value {
-    Value::obj(Payload::NativeFunc(NativeFunc { name: qualname, func: f, bound: Value::Null }))
+    Value::obj(Payload::NativeFunc(NativeFunc { name: qualname, func: f, bound: Value::Null, fast: None }))
+}
+
+/// A native function value with the allocation-free entry `fast`.
+pub fn native_fast(qualname: &'static str, f: NativeFn, fast: crate::object::FastFn) -> Value {
+    Value::obj(Payload::NativeFunc(NativeFunc { name: qualname, func: f, bound: Value::Null, fast: Some(fast) }))
 }
 
 /// A native function bound to `this` (methods of run-time native objects).
 pub fn native_bound(qualname: &'static str, f: NativeFn, this: Value) -> Value {
-    Value::obj(Payload::NativeFunc(NativeFunc { name: qualname, func: f, bound: this }))
+    Value::obj(Payload::NativeFunc(NativeFunc { name: qualname, func: f, bound: this, fast: None }))
 }
 
 /// Inserts the native method `name` (`qualname` like "str.split") into type `t`.
 pub fn add_method(t: &ObjRef, name: &'static str, qualname: &'static str, f: NativeFn) {
     type_data(t).dict.lock().set_str(Value::str(name), native(qualname, f));
+}
+
+/// `add_method` with the allocation-free entry `fast` (see `FastFn`).
+pub fn add_fast_method(t: &ObjRef, name: &'static str, qualname: &'static str, f: NativeFn, fast: crate::object::FastFn) {
+    let func = Value::obj(Payload::NativeFunc(NativeFunc { name: qualname, func: f, bound: Value::Null, fast: Some(fast) }));
+    type_data(t).dict.lock().set_str(Value::str(name), func);
 }
 
 /// Inserts a class method (`dict.fromkeys`, `int.from_bytes`...).

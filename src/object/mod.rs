@@ -102,7 +102,17 @@ pub struct NativeFunc {
     /// Bound receiver for module-level natives that need one (e.g. methods of
     /// a native object created at run time); `Null` when unbound.
     pub bound: Value,
+    /// The same function for a call with positional arguments only, reading
+    /// them in place (no argument vector); see `FastFn`.
+    pub fast: Option<FastFn>,
 }
+
+/// A native function's allocation-free entry for the commonest calls:
+/// `args` are the positional arguments (the receiver first for a method),
+/// borrowed from the caller's stack. It answers `None`, before any effect,
+/// when the call needs the general path (which may run Python code, e.g. a
+/// user `__hash__`, and so must be able to switch tasklets).
+pub type FastFn = fn(&mut crate::pvm::Vm, &[Value]) -> Option<crate::pvm::PyResult>;
 
 pub struct Function {
     pub code: Arc<CodeObject>,

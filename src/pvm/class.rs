@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 /// Adds a native method to a type's dict.
 pub fn add_native(t: &ObjRef, name: &'static str, qualname: &'static str, f: NativeFn) {
-    let func = Value::obj(Payload::NativeFunc(NativeFunc { name: qualname, func: f, bound: Value::Null }));
+    let func = Value::obj(Payload::NativeFunc(NativeFunc { name: qualname, func: f, bound: Value::Null, fast: None }));
     type_data(t).dict.lock().set_str(Value::str(name), func);
 }
 
@@ -638,7 +638,7 @@ fn getset(t: &ObjRef, name: &'static str, get: NativeFn) {
 pub fn install(builtins: &mut DictData) {
     let t = types();
     let static_new = |f: NativeFn, name: &'static str| {
-        Value::obj(Payload::StaticMethod(Value::obj(Payload::NativeFunc(NativeFunc { name, func: f, bound: Value::Null }))))
+        Value::obj(Payload::StaticMethod(Value::obj(Payload::NativeFunc(NativeFunc { name, func: f, bound: Value::Null, fast: None }))))
     };
     type_data(&t.object).dict.lock().set_str(Value::str("__new__"), static_new(object_new, "object.__new__"));
     add_native(&t.object, "__init__", "object.__init__", noop);
@@ -688,6 +688,6 @@ pub fn install(builtins: &mut DictData) {
     ] {
         builtins.set_str(Value::str(name), Value::Obj(ty.clone()));
     }
-    let bc = Value::obj(Payload::NativeFunc(NativeFunc { name: "__build_class__", func: build_class, bound: Value::Null }));
+    let bc = Value::obj(Payload::NativeFunc(NativeFunc { name: "__build_class__", func: build_class, bound: Value::Null, fast: None }));
     builtins.set_str(Value::str("__build_class__"), bc);
 }

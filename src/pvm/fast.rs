@@ -145,6 +145,14 @@ pub fn run_frame_fast(frame: &mut Frame, preemptive: bool) -> Option<Instr> {
                     }
                 }
             }
+            // A plain method on the receiver's type: (method, receiver).
+            Op::LoadMethod if depth >= 1 => match super::attr::plain_method(&slots[len - 1], &code.name_values[arg]) {
+                Some(m) => {
+                    let this = std::mem::replace(&mut slots[len - 1], m);
+                    slots.push(this);
+                }
+                None => slow!(instr),
+            },
             Op::LoadAttr if depth >= 1 => {
                 let hit = match &slots[len - 1] {
                     Value::Obj(o) => super::attr::plain_instance_get(o, &code.name_values[arg], &code.name_hints[arg]),

@@ -46,12 +46,14 @@ thread_local! {
 /// Runs `f` on this thread's frame pool.
 #[inline(always)]
 fn with_pool<R>(f: impl FnOnce(&mut Vec<Box<Frame>>) -> R) -> R {
-    FREE.with(|p| {
-        // SAFETY: the pool is only reached through this function, and `f` (a
-        // push or pop in `boxed*`/`recycle`) never re-enters it and drops
-        // nothing. So this is the only reference to the cell's contents.
-        f(unsafe { &mut *p.get() })
-    })
+    // Only the cell's address is taken inside `with` (a small closure
+    // that inlines to a direct thread-local access); the thread-local
+    // lives as long as this thread and has no destructor.
+    let cell = FREE.with(|p| p.get());
+    // SAFETY: the pool is only reached through this function, and `f` (a
+    // push or pop in `boxed*`/`recycle`) never re-enters it and drops
+    // nothing. So this is the only reference to the cell's contents.
+    f(unsafe { &mut *cell })
 }
 const MAX_POOLED_FRAMES: usize = 64;
 const MAX_POOLED_SLOTS: usize = 256;

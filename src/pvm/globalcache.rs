@@ -45,13 +45,15 @@ thread_local! {
 /// Runs `f` on this thread's cache.
 #[inline(always)]
 fn with_cache<R>(f: impl FnOnce(&mut Vec<Option<Entry>>) -> R) -> R {
-    CACHE.with(|c| {
-        // SAFETY: the cache is only reached through this function, and `f`
-        // (the bodies of `get` and `put` below) never re-enters it: they only
-        // compare, lock a dict, clone and drop values, and dropping a value
-        // runs no Python code. So this is the only reference to the cell's contents.
-        f(unsafe { &mut *c.get() })
-    })
+    // Only the cell's address is taken inside `with` (a small closure
+    // that inlines to a direct thread-local access); the thread-local
+    // lives as long as this thread and has no destructor.
+    let cell = CACHE.with(|c| c.get());
+    // SAFETY: the cache is only reached through this function, and `f`
+    // (the bodies of `get` and `put` below) never re-enters it: they only
+    // compare, lock a dict, clone and drop values, and dropping a value
+    // runs no Python code. So this is the only reference to the cell's contents.
+    f(unsafe { &mut *cell })
 }
 
 #[inline(always)]

@@ -36,6 +36,9 @@ macro_rules! frame {
     };
 }
 
+/// The most arguments (receiver included) a `FastFn` call takes.
+const MAX_FAST_ARGS: usize = 4;
+
 impl Vm {
     /// Pushes `frame` and runs it to completion, returning its value.
     pub fn run_frame(&mut self, frame: Box<Frame>) -> PyResult {
@@ -382,6 +385,32 @@ impl Vm {
     /// the caller's stack into the new frame. Returns false when the slow
     /// path must handle it.
     #[inline]
+    /// A native function's `FastFn` with the `nargs` values on the stack
+    /// top as its arguments (moved to a local array for the call, and back
+    /// if it declines); on success the call's stack entries, from the
+    /// callable at `callable_at` up, are replaced by the result.
+    fn call_fast_native(&mut self, fast: crate::object::FastFn, callable_at: usize, nargs: usize) -> PyResult<bool> {
+        let mut args: [Value; MAX_FAST_ARGS] = [const { Value::Null }; MAX_FAST_ARGS];
+        let frame = frame!(self);
+        for slot in args[..nargs].iter_mut().rev() {
+            *slot = frame.slots.pop().unwrap_or_default();
+        }
+        match fast(self, &args[..nargs]) {
+            Some(result) => {
+                let v = result?;
+                let frame = frame!(self);
+                frame.slots.truncate(callable_at);
+                frame.slots.push(v);
+                Ok(true)
+            }
+            None => {
+                let frame = frame!(self);
+                frame.slots.extend(args.into_iter().take(nargs));
+                Ok(false)
+            }
+        }
+    }
+
     fn fast_call(&mut self, op: Op, argc: usize) -> PyResult<bool> {
         let frame = frame!(self);
         let len = frame.slots.len();
@@ -393,6 +422,12 @@ impl Vm {
             (len - argc - 2, len - argc - 1, argc + 1)
         };
         let Value::Obj(o) = &frame.slots[callable_at] else { return Ok(false) };
+        if let Payload::NativeFunc(nf) = &o.payload {
+            return match nf.fast {
+                Some(fast) if nf.bound.is_null() && nargs <= MAX_FAST_ARGS => self.call_fast_native(fast, callable_at, nargs),
+                _ => Ok(false),
+            };
+        }
         // `init`: the `__init__` of a class being instantiated; `None` for a
         // function, which then moves from the stack into the frame.
         let (init, instance) = match &o.payload {

@@ -106,7 +106,7 @@ pub fn make(_vm: &mut Vm) -> PyResult<Value> {
             ("exception_frames", exception_frames),
             ("source_line", source_line),
         ] {
-            dd.set_str(Value::str(name), Value::obj(Payload::NativeFunc(NativeFunc { name, func: f, bound: Value::Null })));
+            dd.set_str(Value::str(name), Value::obj(Payload::NativeFunc(NativeFunc { name, func: f, bound: Value::Null, fast: None })));
         }
     }
     Ok(m)

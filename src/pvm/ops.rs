@@ -425,7 +425,9 @@ impl Vm {
     }
 
     pub fn len(&mut self, v: &Value) -> PyResult<usize> {
-        if let Value::Obj(o) = v {
+        // Built-in containers answer directly (a subclass may define
+        // `__len__`, found below).
+        if let Some(o) = v.as_obj().filter(|o| o.class.is_none()) {
             match &o.payload {
                 Payload::Str(s) => return Ok(s.char_len()),
                 Payload::List(l) => return Ok(l.lock().len()),

@@ -412,6 +412,7 @@ fn install_methods(t: &ObjRef) {
         name: "channel.__new__",
         func: channel_new,
         bound: Value::Null,
+        fast: None,
     }))));
     crate::object::types::type_data(t).dict.lock().set_str(Value::str("__new__"), new);
     add_native(t, "send", "channel.send", channel_send);

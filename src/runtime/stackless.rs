@@ -45,7 +45,7 @@ pub fn getset(t: &ObjRef, name: &'static str, get: NativeFn, set: Option<NativeF
 }
 
 fn native(name: &'static str, f: NativeFn) -> Value {
-    Value::obj(Payload::NativeFunc(NativeFunc { name, func: f, bound: Value::Null }))
+    Value::obj(Payload::NativeFunc(NativeFunc { name, func: f, bound: Value::Null, fast: None }))
 }
 
 pub fn tasklet_type() -> &'static ObjRef {

@@ -493,7 +493,7 @@ class SimpleQueue(Queue):
 "#;
 
 fn native(name: &'static str, f: crate::object::NativeFn) -> Value {
-    Value::obj(Payload::NativeFunc(NativeFunc { name, func: f, bound: Value::Null }))
+    Value::obj(Payload::NativeFunc(NativeFunc { name, func: f, bound: Value::Null, fast: None }))
 }
 
 fn make_from_source(vm: &mut Vm, name: &str, src: &str) -> PyResult<Value> {

@@ -8,6 +8,7 @@ use crate::builtins::args::*;
 use crate::builtins::iters::{make_iter, vec_iter, DictIter};
 use crate::builtins::{add_classmethod, add_method, add_staticmethod};
 use crate::object::types::{lookup_in_type, type_of, types};
+use crate::object::dict::Lookup;
 use crate::object::{Args, DictData, DictViewKind, ObjRef, Payload};
 use crate::pvm::exc::{key_error, type_error, value_error, PyErr};
 use crate::pvm::{PyResult, Vm};
@@ -39,7 +40,7 @@ pub fn install() {
     let t = &types().dict;
     add_staticmethod(t, "__new__", "dict.__new__", dict_new);
     add_method(t, "__init__", "dict.__init__", dict_init);
-    add_method(t, "get", "dict.get", get);
+    crate::builtins::add_fast_method(t, "get", "dict.get", get, get_fast);
     add_method(t, "setdefault", "dict.setdefault", setdefault);
     add_method(t, "pop", "dict.pop", pop);
     add_method(t, "popitem", "dict.popitem", popitem);
@@ -143,6 +144,27 @@ fn get(vm: &mut Vm, a: Args) -> PyResult {
     check_method("get", &a, 1, 2)?;
     let d = this(&a, "get")?;
     Ok(vm.dict_get(d, &a.pos[1])?.unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or(Value::None)))
+}
+
+/// `dict.get` with a key hashed and compared without Python code (see
+/// `FastFn`).
+fn get_fast(_vm: &mut Vm, a: &[Value]) -> Option<PyResult> {
+    let (this, key, default) = match a {
+        [this, key] => (this, key, None),
+        [this, key, default] => (this, key, Some(default)),
+        _ => return None,
+    };
+    let Some(Payload::Dict(d)) = this.payload() else { return None };
+    let Ok(Some(hash)) = crate::object::types::native_hash(key) else { return None };
+    let found = {
+        let d = d.lock();
+        match d.lookup(hash as u64, key, &[]) {
+            Lookup::Found(i) => Some(d.value_at(i).clone()),
+            Lookup::NotFound => None,
+            Lookup::NeedsEq(..) => return None,
+        }
+    };
+    Some(Ok(found.unwrap_or_else(|| default.cloned().unwrap_or(Value::None))))
 }
 
 fn setdefault(vm: &mut Vm, a: Args) -> PyResult {
