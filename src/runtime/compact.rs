@@ -30,13 +30,17 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use weft_scheduler::{Context, Resumable, Step};
 
+/// `Vm::frames`' own type: moved into and out of the Vm whole (no copy).
+#[allow(clippy::vec_box)]
+type Frames = Vec<Box<Frame>>;
+
 pub struct CompactBody {
     state: Parked,
     core: Option<Arc<TaskletCore>>,
 }
 
 enum Parked {
-    Frames(Vec<Box<Frame>>),
+    Frames(Frames),
     Vm(Box<TaskletBody>),
 }
 
@@ -75,7 +79,7 @@ impl CompactBody {
         }
     }
 
-    fn load_spare(&mut self, rt: &Arc<Runtime>, frames: Vec<Box<Frame>>) -> Box<TaskletBody> {
+    fn load_spare(&mut self, rt: &Arc<Runtime>, frames: Frames) -> Box<TaskletBody> {
         let core = self.core.take().expect("a compact tasklet holds its core");
         let mut body = SPARE.with(|s| s.take()).unwrap_or_else(|| Box::new(TaskletBody { vm: Vm::new(rt.clone()) }));
         load(&mut body.vm, frames, core);
@@ -110,7 +114,7 @@ fn compact(vm: &Vm) -> bool {
 
 /// Makes a spare Vm the tasklet's. Every field is named (no `..`), so a
 /// field added to `Vm` fails to compile here until it is reset too.
-fn load(vm: &mut Vm, frames: Vec<Box<Frame>>, core: Arc<TaskletCore>) {
+fn load(vm: &mut Vm, frames: Frames, core: Arc<TaskletCore>) {
     let Vm { rt: _, frames: f, native_depth, reraising, pending, tasklet, budget, preemptive, on_coroutine, coroutine_base } = vm;
     *pending = match frames.as_slice() {
         [] => None,
@@ -129,7 +133,7 @@ fn load(vm: &mut Vm, frames: Vec<Box<Frame>>, core: Arc<TaskletCore>) {
 
 /// Takes the tasklet's frames and core out of a compact Vm, leaving it
 /// spare (no frames, no tasklet, nothing pending).
-fn unload(vm: &mut Vm) -> (Vec<Box<Frame>>, Arc<TaskletCore>) {
+fn unload(vm: &mut Vm) -> (Frames, Arc<TaskletCore>) {
     vm.pending = None;
     let frames = std::mem::take(&mut vm.frames);
     let core = vm.tasklet.take().expect("compact() checked the tasklet");
