@@ -397,10 +397,11 @@ impl Vm {
         }
         match fast(self, &args[..nargs]) {
             Some(result) => {
-                let v = result?;
+                // The call's entries leave the stack whatever the outcome,
+                // as on the general path.
                 let frame = frame!(self);
                 frame.slots.truncate(callable_at);
-                frame.slots.push(v);
+                frame.slots.push(result?);
                 Ok(true)
             }
             None => {
