@@ -234,6 +234,10 @@ fn finish(vm: &mut Vm, result: Result<(), PyErr>) -> i32 {
     }
     let text = vm.format_exception(&err.exc);
     crate::pvm::runtime::stderr_write(&text);
+    // CPython ends by the SIGINT it deferred: the shell sees 128 + 2
+    if err.matches("KeyboardInterrupt") {
+        return 130;
+    }
     1
 }
 

@@ -207,12 +207,13 @@ fn misc_repr(vm: &mut Vm, v: &Value, o: &ObjRef) -> PyResult<String> {
             }
         }
         Payload::Module(m) => module_repr(&m.name, &m.dict),
-        Payload::Generator(_) => {
+        Payload::Generator(g) => {
+            let kind = if g.lock().coroutine { "coroutine" } else { "generator" };
             let name = match vm.getattr_opt(v, "__qualname__") {
                 Ok(Some(q)) => q.as_str().unwrap_or("?").to_string(),
                 _ => "?".into(),
             };
-            format!("<generator object {} at {}>", name, addr(v))
+            format!("<{kind} object {} at {}>", name, addr(v))
         }
         Payload::Iter(_) => format!("<{} object at {}>", vtname(v), addr(v)),
         Payload::NotImplemented => "NotImplemented".into(),

@@ -21,6 +21,8 @@ pub struct GenState {
     pub running: bool,
     pub name: Arc<str>,
     pub qualname: Arc<str>,
+    /// Made by calling an `async def` (its repr says "coroutine").
+    pub coroutine: bool,
 }
 
 impl GenState {
@@ -61,7 +63,8 @@ pub enum GenResult {
 pub fn make_generator(frame: Frame) -> Value {
     let name = frame.code.name.clone();
     let qualname = frame.code.qualname.clone();
-    Value::obj(Payload::Generator(Mutex::new(GenState { frame: Some(Box::new(frame)), running: false, name, qualname })))
+    let coroutine = frame.code.has_flag(crate::bytecode::flags::COROUTINE);
+    Value::obj(Payload::Generator(Mutex::new(GenState { frame: Some(Box::new(frame)), running: false, name, qualname, coroutine })))
 }
 
 fn state(g: &ObjRef) -> Option<&Mutex<GenState>> {
@@ -99,7 +102,8 @@ impl Vm {
                 }
             };
             let (name, qualname) = (frame.code.name.clone(), frame.code.qualname.clone());
-            let st = GenState { frame: Some(frame), running: false, name, qualname };
+            let coroutine = frame.code.has_flag(crate::bytecode::flags::COROUTINE);
+            let st = GenState { frame: Some(frame), running: false, name, qualname, coroutine };
             let g = Value::obj(Payload::Generator(Mutex::new(st)));
             let Some(gref) = g.as_obj() else { continue };
             let gref = gref.clone();
@@ -369,4 +373,22 @@ pub fn install() {
     add(t, "__iter__", "generator.__iter__", gen_iter);
     // an `async def` call is a generator; `await` drives it through this
     add(t, "__await__", "generator.__await__", gen_iter);
+    crate::builtins::add_getset(t, "__name__", gen_name, None);
+    crate::builtins::add_getset(t, "__qualname__", gen_qualname, None);
+    crate::builtins::add_getset(t, "gi_running", gen_running, None);
+}
+
+fn gen_name(_vm: &mut Vm, args: Args) -> PyResult {
+    let g = gen_arg(&args)?;
+    Ok(state(&g).map(|s| Value::str(&s.lock().name)).unwrap_or(Value::None))
+}
+
+fn gen_qualname(_vm: &mut Vm, args: Args) -> PyResult {
+    let g = gen_arg(&args)?;
+    Ok(Value::str(&gref_qualname(&g)))
+}
+
+fn gen_running(_vm: &mut Vm, args: Args) -> PyResult {
+    let g = gen_arg(&args)?;
+    Ok(Value::bool(state(&g).map(|s| s.lock().running).unwrap_or(false)))
 }

@@ -18,7 +18,7 @@ fn import_error(msg: String, name: &str) -> PyErr {
     let e = PyErr::new("ModuleNotFoundError", msg);
     if let Some(Value::Obj(o)) = Some(&e.exc) {
         if let Some(d) = o.inst_dict() {
-            d.lock().set_str(Value::str("name"), Value::str(name));
+            d.lock().set_str(Value::str("__weft_name"), Value::str(name));
         }
     }
     e

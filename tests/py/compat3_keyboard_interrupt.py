@@ -1,0 +1,3 @@
+# KeyboardInterrupt uncaught: traceback, exit status 130 like CPython
+print("before")
+raise KeyboardInterrupt
