@@ -77,6 +77,7 @@ pub fn add_method_if_absent(t: &ObjRef, name: &'static str, qualname: &'static s
 /// Fills the builtins namespace.
 pub fn install(dict: &mut DictData) {
     functions::install(dict);
+    types::complex::install(dict);
     let t = types();
     let named: [(&str, &ObjRef); 20] = [
         ("object", &t.object),

@@ -96,7 +96,15 @@ impl<'a> Compiler<'a> {
         }
         match e {
             Expr::NumberLiteral(n) => match n.value {
-                Number::Complex { .. } => Err(self.err(n.range, "weft does not support complex numbers yet")),
+                Number::Complex { real, imag } => {
+                    // `2j`: a call of the builtin complex type (kept under a
+                    // name user code does not shadow)
+                    self.emit_name(Op::LoadGlobal, "__weft_complex__");
+                    self.load_const(Const::Float(real));
+                    self.load_const(Const::Float(imag));
+                    self.emit(Op::Call, 2);
+                    Ok(())
+                }
                 _ => Err(self.err(n.range, "invalid number literal")),
             },
             Expr::Name(n) => {

@@ -781,7 +781,7 @@ def _set_result_unless_done(fut):
 
 def as_completed(fs, *, timeout=None):
     loop = _running_loop or get_event_loop()
-    todo = {ensure_future(f, loop=loop) for f in set(fs)}
+    todo = [ensure_future(f, loop=loop) for f in dict.fromkeys(fs)]
     done_q = _deque()
     waiters = _deque()
 

@@ -88,6 +88,8 @@ pub fn source(name: &str) -> Option<&'static str> {
         "pickle" => include_str!("pickle.py"),
         "_compat_pickle" => include_str!("_compat_pickle.py"),
         "codecs" => include_str!("codecs.py"),
+        "_complex" => include_str!("_complex.py"),
+        "cmath" => include_str!("cmath.py"),
         "concurrent" => "\"\"\"The concurrent package (weft): see concurrent.futures.\"\"\"\n",
         "concurrent.futures" => include_str!("concurrent_futures.py"),
         _ => return None,

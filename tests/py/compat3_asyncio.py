@@ -79,7 +79,11 @@ async def main():
     done, pending = await asyncio.wait([asyncio.create_task(fetch("w1", 0.01)), asyncio.create_task(fetch("w2", 1.0))], return_when=asyncio.FIRST_COMPLETED)
     print(len(done), len(pending))
     for p in pending: p.cancel()
-    for coro in asyncio.as_completed([fetch("p", 0.02), fetch("q", 0.01)]):
+    async def quiet(name, delay):
+        await asyncio.sleep(delay)
+        return name
+    # (which task starts first is hash order in CPython: print only results)
+    for coro in asyncio.as_completed([quiet("p", 0.02), quiet("q", 0.01)]):
         print("as_completed", await coro)
     sem = asyncio.Semaphore(2)
     async def limited(i):

@@ -3,6 +3,7 @@
 
 pub mod bytes;
 pub mod bytes_text;
+pub mod complex;
 pub mod dict;
 pub mod exceptions;
 pub mod file;
