@@ -187,7 +187,9 @@ fn run_main_source(vm: &mut Vm, source: &str, path: &Path) -> i32 {
     vm.rt.set_module("__main__", module.clone());
     let result = crate::runtime::main::run_main_tasklet(vm.rt.clone(), code, module);
     let status = finish(vm, result);
-    run_atexit(vm).unwrap_or(status)
+    let status = run_atexit(vm).unwrap_or(status);
+    vm.teardown_main_module();
+    status
 }
 
 /// Runs the `atexit` handlers when the program imported `atexit` (after

@@ -55,6 +55,26 @@ impl Object {
     }
 }
 
+impl Drop for Object {
+    #[inline]
+    fn drop(&mut self) {
+        // only instances of classes can have a Python `__del__`
+        if self.class.is_some() {
+            crate::pvm::delfinal::on_drop(self);
+        }
+        // a list releases its items last to first (CPython's list_dealloc),
+        // which orders their `__del__`s
+        if crate::pvm::delfinal::seen() {
+            if let Payload::List(l) = &mut self.payload {
+                let items = l.get_mut();
+                while let Some(v) = items.pop() {
+                    drop(v);
+                }
+            }
+        }
+    }
+}
+
 /// A native (Rust) function's signature. `args.pos` holds the positional
 /// arguments (for methods, `self` first); `args.kw` the keyword arguments.
 pub type NativeFn = fn(&mut crate::pvm::Vm, Args) -> crate::pvm::PyResult;

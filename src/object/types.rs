@@ -305,6 +305,8 @@ pub mod tflags {
     /// `__getattribute__` is not `object.__getattribute__` (then no
     /// attribute fast path applies: NO_DATA_DESCR is never set with it).
     pub const CUSTOM_GETATTRIBUTE: u64 = 64;
+    /// Defines `__del__` (see `pvm::delfinal`).
+    pub const HAS_DEL: u64 = 128;
 }
 
 /// Attribute-protocol facts about `t` (see `tflags`), cached on the type
@@ -335,6 +337,10 @@ fn compute_type_flags(t: &ObjRef) -> u64 {
     }
     if lookup_in_type(t, "__getattr__").is_some() {
         f |= tflags::HAS_GETATTR;
+    }
+    if lookup_in_type(t, "__del__").is_some() {
+        f |= tflags::HAS_DEL;
+        crate::pvm::delfinal::note_del_class();
     }
     let td = type_data(t);
     if td.slots.is_some() && lookup_in_type(t, "__dict__").is_none() {

@@ -87,6 +87,9 @@ impl Vm {
     /// `try`/`with` block (see `FINALIZE`). Called at safe points: a `for`
     /// loop left early, an exception handler entered, the end of the program.
     pub fn run_generator_finalizers(&mut self) {
+        if super::delfinal::pending() {
+            self.run_del_finalizers();
+        }
         if !FINALIZE_PENDING.load(Ordering::Acquire) {
             return;
         }

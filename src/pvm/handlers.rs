@@ -64,6 +64,7 @@ impl Vm {
                     let name = code_name(&frame.code.name_values[arg as usize])?;
                     let old = d.lock().replace_name(&name, v);
                     drop(old);
+                    self.finalize_dropped();
                     return Ok(());
                 }
                 let key = frame.code.name_values[arg as usize].clone();
@@ -80,7 +81,9 @@ impl Vm {
                     } else {
                         e
                     }
-                })
+                })?;
+                self.finalize_dropped();
+                Ok(())
             }
             Op::LoadFastAttr | Op::LoadFastStoreAttr | Op::LoadFastIndex => self.load_fast(arg),
             Op::LoadGlobal => self.op_load_global(arg),
@@ -101,6 +104,7 @@ impl Vm {
                         return Err(name_error(format!("name '{name}' is not defined")));
                     }
                 }
+                self.finalize_dropped();
                 Ok(())
             }
             Op::LoadAttr => {
@@ -163,7 +167,9 @@ impl Vm {
                 let frame = frame!(self);
                 let key = frame.pop();
                 let c = frame.pop();
-                self.delitem(&c, &key)
+                self.delitem(&c, &key)?;
+                self.finalize_dropped();
+                Ok(())
             }
             Op::BuildSlice => {
                 let frame = frame!(self);

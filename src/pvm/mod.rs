@@ -12,6 +12,7 @@
 
 pub mod attr;
 pub mod call;
+pub mod delfinal;
 pub mod dunder;
 pub mod class;
 pub mod exc;
