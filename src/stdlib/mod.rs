@@ -7,7 +7,7 @@
 //! change (datetime, pprint, argparse, decimal via _pydecimal, fractions,
 //! numbers, statistics, glob, stat, fnmatch, difflib, colorsys, shlex,
 //! keyword, html, calendar, configparser, getopt, graphlib, sched, copyreg,
-//! pickle, _compat_pickle). The others are weft's own.
+//! pickle, _compat_pickle, optparse, reprlib). The others are weft's own.
 
 /// The source of the embedded module `name`, if weft ships one.
 pub fn source(name: &str) -> Option<&'static str> {
@@ -90,6 +90,9 @@ pub fn source(name: &str) -> Option<&'static str> {
         "codecs" => include_str!("codecs.py"),
         "_complex" => include_str!("_complex.py"),
         "cmath" => include_str!("cmath.py"),
+        "optparse" => include_str!("optparse.py"),
+        "reprlib" => include_str!("reprlib.py"),
+        "_thread" => include_str!("_thread.py"),
         "concurrent" => "\"\"\"The concurrent package (weft): see concurrent.futures.\"\"\"\n",
         "concurrent.futures" => include_str!("concurrent_futures.py"),
         _ => return None,
