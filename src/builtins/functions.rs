@@ -36,6 +36,8 @@ pub fn install(dict: &mut DictData) {
         ("globals", globals),
         ("locals", locals),
         ("open", super::types::file::open),
+        ("aiter", super::asyncfuncs::aiter),
+        ("anext", super::asyncfuncs::anext),
         ("abs", numfuncs::builtin_abs),
         ("round", numfuncs::builtin_round),
         ("divmod", numfuncs::builtin_divmod),

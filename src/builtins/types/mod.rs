@@ -2,6 +2,7 @@
 //! type. `install_all` runs once at startup (see `builtins::init_types`).
 
 pub mod bytes;
+pub mod bytes_case;
 pub mod bytes_text;
 pub mod complex;
 pub mod dict;
@@ -26,6 +27,7 @@ pub fn install_all() {
     strmethods::install();
     bytes::install();
     bytes_text::install();
+    bytes_case::install();
     list::install();
     tuple::install();
     dict::install();

@@ -1,0 +1,33 @@
+//! The builtins `aiter` and `anext` for `async for`-style iteration by
+//! hand; `anext(it, default)` awaits through the embedded `_weft_async`.
+
+use crate::builtins::args::*;
+use crate::object::Args;
+use crate::pvm::exc::type_error;
+use crate::pvm::{PyResult, Vm};
+
+/// `aiter(obj)` -> `obj.__aiter__()`.
+pub fn aiter(vm: &mut Vm, a: Args) -> PyResult {
+    check_args("aiter", &a, 1, 1)?;
+    let obj = &a.pos[0];
+    match vm.getattr_opt(obj, "__aiter__")? {
+        Some(f) => vm.call(&f, Args::new(vec![])),
+        None => Err(type_error(format!("'{}' object is not an async iterable", vtname(obj)))),
+    }
+}
+
+/// `anext(it[, default])`: the awaitable `it.__anext__()`, or one that
+/// gives `default` at the end of the iteration.
+pub fn anext(vm: &mut Vm, a: Args) -> PyResult {
+    check_args("anext", &a, 1, 2)?;
+    let it = &a.pos[0];
+    let Some(f) = vm.getattr_opt(it, "__anext__")? else {
+        return Err(type_error(format!("'{}' object is not an async iterator", vtname(it))));
+    };
+    if a.pos.len() == 1 {
+        return vm.call(&f, Args::new(vec![]));
+    }
+    let m = vm.import_absolute("_weft_async")?;
+    let helper = vm.getattr(&m, "anext_default")?;
+    vm.call(&helper, Args::new(vec![it.clone(), a.pos[1].clone()]))
+}
