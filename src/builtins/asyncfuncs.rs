@@ -6,6 +6,16 @@ use crate::object::Args;
 use crate::pvm::exc::type_error;
 use crate::pvm::{PyResult, Vm};
 
+/// `__weft_await__(x)`: what `await x` iterates, `x.__await__()`.
+pub fn weft_await(vm: &mut Vm, a: Args) -> PyResult {
+    check_args("__weft_await__", &a, 1, 1)?;
+    let x = &a.pos[0];
+    let Some(f) = vm.getattr_opt(x, "__await__")? else {
+        return Err(type_error(format!("object {} can't be used in 'await' expression", vtname(x))));
+    };
+    vm.call(&f, Args::new(vec![]))
+}
+
 /// `aiter(obj)` -> `obj.__aiter__()`.
 pub fn aiter(vm: &mut Vm, a: Args) -> PyResult {
     check_args("aiter", &a, 1, 1)?;

@@ -37,6 +37,7 @@ pub fn install(dict: &mut DictData) {
         ("locals", locals),
         ("open", super::types::file::open),
         ("aiter", super::asyncfuncs::aiter),
+        ("__weft_await__", super::asyncfuncs::weft_await),
         ("anext", super::asyncfuncs::anext),
         ("abs", numfuncs::builtin_abs),
         ("round", numfuncs::builtin_round),

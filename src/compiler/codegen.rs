@@ -129,10 +129,12 @@ impl<'a> Compiler<'a> {
         self.emit(Op::LoadConst, i);
     }
     /// `await` of the value on top of the stack: `yield from
-    /// value.__await__()` (a coroutine's `__await__` is itself).
+    /// value.__await__()` (a coroutine's `__await__` is itself), through
+    /// the builtin `__weft_await__` for CPython's TypeError on others.
     pub fn emit_await(&mut self) {
-        self.emit_name(Op::LoadMethod, "__await__");
-        self.emit(Op::CallMethod, 0);
+        self.emit_name(Op::LoadGlobal, "__weft_await__");
+        self.emit(Op::Swap, 2);
+        self.emit(Op::Call, 1);
         self.emit(Op::GetYieldFromIter, 0);
         self.load_const(Const::None);
         self.emit(Op::YieldFrom, 0);
