@@ -1,5 +1,7 @@
 //! The builtins `aiter` and `anext` for `async for`-style iteration by
-//! hand; `anext(it, default)` awaits through the embedded `_weft_async`.
+//! hand (`anext(it, default)` awaits through the embedded `_weft_async`),
+//! and the hidden builtins the compiler emits for `await` and async
+//! generators.
 
 use crate::builtins::args::*;
 use crate::object::Args;
@@ -40,4 +42,20 @@ pub fn anext(vm: &mut Vm, a: Args) -> PyResult {
     let m = vm.import_absolute("_weft_async")?;
     let helper = vm.getattr(&m, "anext_default")?;
     vm.call(&helper, Args::new(vec![it.clone(), a.pos[1].clone()]))
+}
+
+/// `__weft_agen_fn__(func)`: an async generator function's wrapper.
+pub fn agen_fn(vm: &mut Vm, a: Args) -> PyResult {
+    delegate(vm, "agen_fn", a)
+}
+
+/// `__weft_agen_wrap__(value)`: marks a value an async generator yields.
+pub fn agen_wrap(vm: &mut Vm, a: Args) -> PyResult {
+    delegate(vm, "agen_wrap", a)
+}
+
+fn delegate(vm: &mut Vm, name: &str, a: Args) -> PyResult {
+    let m = vm.import_absolute("_weft_async")?;
+    let f = vm.getattr(&m, name)?;
+    vm.call(&f, a)
 }

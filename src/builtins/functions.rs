@@ -38,6 +38,8 @@ pub fn install(dict: &mut DictData) {
         ("open", super::types::file::open),
         ("aiter", super::asyncfuncs::aiter),
         ("__weft_await__", super::asyncfuncs::weft_await),
+        ("__weft_agen_fn__", super::asyncfuncs::agen_fn),
+        ("__weft_agen_wrap__", super::asyncfuncs::agen_wrap),
         ("anext", super::asyncfuncs::anext),
         ("abs", numfuncs::builtin_abs),
         ("round", numfuncs::builtin_round),

@@ -446,7 +446,8 @@ class BaseEventLoop(AbstractEventLoop):
         return fut
 
     async def shutdown_asyncgens(self):
-        pass
+        import _weft_async
+        await _weft_async.shutdown_orphans()
 
     async def shutdown_default_executor(self):
         pass
@@ -545,6 +546,7 @@ def run(main, *, debug=None):
     finally:
         try:
             _cancel_all_tasks(loop)
+            loop.run_until_complete(loop.shutdown_asyncgens())
         finally:
             set_event_loop(None)
             loop.close()
