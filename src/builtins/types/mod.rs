@@ -6,6 +6,7 @@ pub mod bytes_case;
 pub mod bytes_text;
 pub mod complex;
 pub mod dict;
+pub mod excgroup;
 pub mod exceptions;
 pub mod file;
 pub mod float;
@@ -37,6 +38,7 @@ pub fn install_all() {
     range::install();
     misc::install();
     exceptions::install();
+    excgroup::install();
     funcattrs::install();
     file::install();
     numdunder::install();
