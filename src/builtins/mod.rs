@@ -8,6 +8,7 @@
 //! error messages; no function panics on user input.
 
 pub mod args;
+pub mod asyncfuncs;
 pub mod exec;
 pub mod format;
 pub mod intlimit;

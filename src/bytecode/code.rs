@@ -35,6 +35,10 @@ pub mod flags {
     /// An `async def` body (also GENERATOR: calling it makes a generator
     /// that `await` drives).
     pub const COROUTINE: u32 = 32;
+    /// An `async def` with `yield`: calls are wrapped into async generator
+    /// objects (`_weft_async.AsyncGenerator`), and each `yield`ed value is
+    /// marked so it can be told from what `await` passes to the loop.
+    pub const ASYNC_GENERATOR: u32 = 64;
 }
 
 pub struct CodeObject {

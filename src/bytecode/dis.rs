@@ -49,6 +49,7 @@ fn flag_names(f: u32) -> String {
         (flags::NAMESPACE, "NAMESPACE"),
         (flags::CLASS_BODY, "CLASS_BODY"),
         (flags::COROUTINE, "COROUTINE"),
+        (flags::ASYNC_GENERATOR, "ASYNC_GENERATOR"),
     ];
     let v: Vec<&str> = names.iter().filter(|(b, _)| f & b != 0).map(|(_, n)| *n).collect();
     if v.is_empty() {

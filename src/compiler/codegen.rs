@@ -129,10 +129,12 @@ impl<'a> Compiler<'a> {
         self.emit(Op::LoadConst, i);
     }
     /// `await` of the value on top of the stack: `yield from
-    /// value.__await__()` (a coroutine's `__await__` is itself).
+    /// value.__await__()` (a coroutine's `__await__` is itself), through
+    /// the builtin `__weft_await__` for CPython's TypeError on others.
     pub fn emit_await(&mut self) {
-        self.emit_name(Op::LoadMethod, "__await__");
-        self.emit(Op::CallMethod, 0);
+        self.emit_name(Op::LoadGlobal, "__weft_await__");
+        self.emit(Op::Swap, 2);
+        self.emit(Op::Call, 1);
         self.emit(Op::GetYieldFromIter, 0);
         self.load_const(Const::None);
         self.emit(Op::YieldFrom, 0);
@@ -173,6 +175,9 @@ impl<'a> Compiler<'a> {
         }
         if scope.coroutine {
             u.flags |= flags::COROUTINE;
+        }
+        if scope.async_generator {
+            u.flags |= flags::ASYNC_GENERATOR;
         }
         self.units.push(u);
         self.saved_fblocks.push(std::mem::take(&mut self.fblocks));
@@ -339,7 +344,14 @@ impl<'a> Compiler<'a> {
         self.load_const(Const::None);
         self.emit(Op::ReturnValue, 0);
         let code = self.exit_unit();
+        let async_gen = code.has_flag(flags::ASYNC_GENERATOR);
         self.make_function(code, fl);
+        if async_gen {
+            // calls make async generator objects (see flags::ASYNC_GENERATOR)
+            self.emit_name(Op::LoadGlobal, "__weft_agen_fn__");
+            self.emit(Op::Swap, 2);
+            self.emit(Op::Call, 1);
+        }
         for _ in &f.decorator_list {
             self.emit(Op::Call, 1);
         }

@@ -62,7 +62,7 @@ impl<'a> Compiler<'a> {
         let is_async = code.has_flag(crate::bytecode::flags::COROUTINE);
         self.make_function(code, 0);
         self.expr(&gens[0].iter)?;
-        self.emit(Op::GetIter, 0);
+        self.get_iter(gens[0].is_async);
         self.emit(Op::Call, 1);
         if is_async {
             // a comprehension with `await` in an `async def` runs as a
@@ -79,10 +79,15 @@ impl<'a> Compiler<'a> {
             self.emit(Op::LoadFast, 0);
         } else {
             self.expr(&g.iter)?;
-            self.emit(Op::GetIter, 0);
+            self.get_iter(g.is_async);
         }
         self.bind(top);
-        self.emit_jump(Op::ForIter, end);
+        let handler = self.new_label();
+        if g.is_async {
+            self.emit_async_next(handler);
+        } else {
+            self.emit_jump(Op::ForIter, end);
+        }
         self.store_target(&g.target)?;
         for cond in &g.ifs {
             self.expr(cond)?;
@@ -116,7 +121,21 @@ impl<'a> Compiler<'a> {
             }
         }
         self.emit_jump(Op::Jump, top);
+        if g.is_async {
+            self.emit_stop_async_handler(handler, end);
+        }
         self.bind(end);
         Ok(())
+    }
+
+    /// The iterator of a `for` clause: `iter(x)`, or `x.__aiter__()` for
+    /// an `async for` clause.
+    fn get_iter(&mut self, is_async: bool) {
+        if is_async {
+            self.emit_name(Op::LoadMethod, "__aiter__");
+            self.emit(Op::CallMethod, 0);
+        } else {
+            self.emit(Op::GetIter, 0);
+        }
     }
 }

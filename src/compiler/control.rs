@@ -123,18 +123,33 @@ impl<'a> Compiler<'a> {
         self.emit_name(Op::LoadMethod, "__aiter__");
         self.emit(Op::CallMethod, 0);
         self.bind(top);
+        self.emit_async_next(handler);
+        self.fblocks.push(FBlock::ForLoop { brk: end, cont: top });
+        self.store_target(&f.target)?;
+        self.body(&f.body)?;
+        self.fblocks.pop();
+        self.emit_jump(Op::Jump, top);
+        self.emit_stop_async_handler(handler, orelse);
+        self.bind(orelse);
+        self.body(&f.orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    /// The next item of the async iterator on TOS under a handler at
+    /// `handler` (see `emit_stop_async_handler`): aiter -> aiter, item.
+    pub(crate) fn emit_async_next(&mut self, handler: Label) {
         self.emit_jump(Op::SetupFinally, handler);
         self.emit(Op::Copy, 1);
         self.emit_name(Op::LoadMethod, "__anext__");
         self.emit(Op::CallMethod, 0);
         self.emit_await();
         self.emit(Op::PopBlock, 0);
-        self.fblocks.push(FBlock::ForLoop { brk: end, cont: top });
-        self.store_target(&f.target)?;
-        self.body(&f.body)?;
-        self.fblocks.pop();
-        self.emit_jump(Op::Jump, top);
-        // stack (aiter, exc): StopAsyncIteration ends the loop, else re-raise
+    }
+
+    /// The handler of `emit_async_next`, entered with (aiter, exc):
+    /// StopAsyncIteration drops both and jumps to `done`; others re-raise.
+    pub(crate) fn emit_stop_async_handler(&mut self, handler: Label, done: Label) {
         self.bind(handler);
         let (clean2, stop) = (self.new_label(), self.new_label());
         self.emit(Op::PushExcInfo, 0);
@@ -151,12 +166,8 @@ impl<'a> Compiler<'a> {
         self.emit(Op::PopTop, 0);
         self.emit(Op::PopExcept, 0);
         self.emit(Op::PopTop, 0);
-        self.emit_jump(Op::Jump, orelse);
+        self.emit_jump(Op::Jump, done);
         self.emit_cleanup2(clean2);
-        self.bind(orelse);
-        self.body(&f.orelse)?;
-        self.bind(end);
-        Ok(())
     }
 
     pub fn return_stmt(&mut self, r: &'a ast::StmtReturn) -> CResult {

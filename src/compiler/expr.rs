@@ -177,6 +177,11 @@ impl<'a> Compiler<'a> {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Const::None),
                 }
+                if self.u().flags & crate::bytecode::flags::ASYNC_GENERATOR != 0 {
+                    self.emit_name(Op::LoadGlobal, "__weft_agen_wrap__");
+                    self.emit(Op::Swap, 2);
+                    self.emit(Op::Call, 1);
+                }
                 self.emit(Op::YieldValue, 0);
                 Ok(())
             }

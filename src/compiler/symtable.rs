@@ -59,6 +59,8 @@ pub struct Scope {
     pub generator: bool,
     /// An `async def` body (compiled as a generator driven by `await`).
     pub coroutine: bool,
+    /// An `async def` body with `yield`.
+    pub async_generator: bool,
     pub needs_class_closure: bool,
     /// Comprehension kind for error messages ("list comprehension", ...).
     pub comp_kind: &'static str,
@@ -80,6 +82,7 @@ impl Scope {
             children: Vec::new(),
             generator: false,
             coroutine: false,
+            async_generator: false,
             needs_class_closure: false,
             comp_kind: "",
             private,
@@ -444,6 +447,9 @@ impl<'a> Builder<'a> {
                 self.opt_expr(y.value.as_deref())
             }
             Expr::YieldFrom(y) => {
+                if self.cur().coroutine {
+                    return Err(self.err(y.range, "'yield from' inside async function"));
+                }
                 self.mark_yield(y.range)?;
                 self.expr(&y.value)
             }
@@ -484,13 +490,20 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
+    /// Whether the current scope (or the function around the current
+    /// comprehensions) is an `async def` body.
+    fn enclosing_coroutine_or_self(&self) -> bool {
+        self.stack.iter().rev().map(|&i| &self.scopes[i]).find(|s| s.kind != ScopeKind::Comprehension).map_or(false, |s| s.coroutine)
+    }
+
     fn enclosing_coroutine(&self) -> bool {
         self.stack.iter().rev().map(|&i| &self.scopes[i]).find(|s| s.kind != ScopeKind::Comprehension).map_or(false, |s| s.coroutine)
     }
 
     fn mark_yield(&mut self, range: TextRange) -> R {
         if self.cur().coroutine {
-            return Err(self.err(range, "weft does not support async generators yet"));
+            self.cur().async_generator = true;
+            return Ok(());
         }
         let s = self.cur();
         match s.kind {
@@ -542,8 +555,9 @@ impl<'a> Builder<'a> {
     }
 
     fn comprehension(&mut self, e: &Expr, gens: &[ast::Comprehension], elts: &[&Expr], kind: &'static str) -> R {
-        if gens.iter().any(|g| g.is_async) {
-            return Err(self.err(e.range(), "weft does not support async yet"));
+        let has_async = gens.iter().any(|g| g.is_async);
+        if has_async && !self.enclosing_coroutine_or_self() {
+            return Err(self.err(e.range(), "asynchronous comprehension outside of an asynchronous function"));
         }
         let Some(first) = gens.first() else { return Ok(()) };
         self.expr(&first.iter)?;
@@ -555,6 +569,9 @@ impl<'a> Builder<'a> {
         };
         let id = self.enter(ScopeKind::Comprehension, name, e.range());
         self.scopes[id].comp_kind = kind;
+        if has_async {
+            self.mark_async_comprehensions(e.range())?;
+        }
         if name == "genexpr" {
             self.scopes[id].generator = true;
         }

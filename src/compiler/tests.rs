@@ -189,7 +189,7 @@ fn compile_errors() {
         ("def f():\n    nonlocal x\n", "no binding for nonlocal 'x' found", 2),
         ("yield 1\n", "'yield' outside function", 1),
         ("class C:\n    yield\n", "'yield' outside function", 2),
-        ("async def f():\n    yield 1\n", "weft does not support async generators yet", 2),
+        ("async def f():\n    yield from x\n", "'yield from' inside async function", 2),
         ("def f():\n    await x\n", "'await' outside async function", 2),
         ("await x\n", "'await' outside function", 1),
         ("def f():\n    async with x:\n        pass\n", "'async with' outside async function", 2),

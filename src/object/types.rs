@@ -35,6 +35,8 @@ macro_rules! builtin_types {
                 let t = new_type(name, base, Layout::Exception, false);
                 exceptions.insert(*name, t);
             }
+            let eg = exception_group_type(&exceptions["BaseExceptionGroup"], &exceptions["Exception"]);
+            exceptions.insert("ExceptionGroup", eg);
             BuiltinTypes {
                 $($field: made.remove(stringify!($field)).unwrap(),)*
                 exceptions,
@@ -92,6 +94,7 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
     ("KeyboardInterrupt", "BaseException"),
     ("GeneratorExit", "BaseException"),
     ("Exception", "BaseException"),
+    ("BaseExceptionGroup", "BaseException"),
     ("TaskletExit", "SystemExit"),
     ("StopIteration", "Exception"),
     ("StopAsyncIteration", "Exception"),
@@ -172,6 +175,27 @@ pub fn new_type(name: &str, base: Option<ObjRef>, layout: Layout, heap_type: boo
         dict: super::TypeDict::default(),
         layout,
         heap_type,
+        slots: None,
+        instance_attrs: Default::default(),
+    })))
+}
+
+/// `ExceptionGroup(BaseExceptionGroup, Exception)`: the one builtin
+/// exception with two bases (so `except Exception` catches it).
+fn exception_group_type(beg: &ObjRef, exception: &ObjRef) -> ObjRef {
+    let mut mro = vec![beg.clone(), exception.clone()];
+    if let Payload::Type(et) = &exception.payload {
+        mro.extend(et.mro.iter().cloned());
+    }
+    let name: Arc<str> = Arc::from("ExceptionGroup");
+    Object::new(Payload::Type(Box::new(TypeData {
+        name: Mutex::new(name.clone()),
+        qualname: Mutex::new(name),
+        bases: vec![beg.clone(), exception.clone()],
+        mro,
+        dict: super::TypeDict::default(),
+        layout: Layout::Exception,
+        heap_type: false,
         slots: None,
         instance_attrs: Default::default(),
     })))

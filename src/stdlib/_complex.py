@@ -304,11 +304,5 @@ class ComplexImpl:
             return NotImplemented
         return ComplexImpl._pow(p[0], p[1], self._re, self._im, None)
 
-    def __int__(self):
-        raise TypeError("int() argument must be a string, a bytes-like object or a real number, not 'complex'")
-
-    def __float__(self):
-        raise TypeError("float() argument must be a string or a real number, not 'complex'")
-
     def __reduce__(self):
         return (complex, (self._re, self._im))

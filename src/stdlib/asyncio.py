@@ -15,7 +15,8 @@ __all__ = ["run", "sleep", "gather", "wait_for", "wait", "as_completed",
            "Queue", "LifoQueue", "PriorityQueue", "QueueEmpty", "QueueFull",
            "Lock", "Event", "Semaphore", "BoundedSemaphore", "Condition",
            "CancelledError", "TimeoutError", "InvalidStateError",
-           "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED", "timeout"]
+           "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED", "timeout",
+           "TaskGroup"]
 
 FIRST_COMPLETED = "FIRST_COMPLETED"
 FIRST_EXCEPTION = "FIRST_EXCEPTION"
@@ -446,7 +447,8 @@ class BaseEventLoop(AbstractEventLoop):
         return fut
 
     async def shutdown_asyncgens(self):
-        pass
+        import _weft_async
+        await _weft_async.shutdown_orphans()
 
     async def shutdown_default_executor(self):
         pass
@@ -545,6 +547,7 @@ def run(main, *, debug=None):
     finally:
         try:
             _cancel_all_tasks(loop)
+            loop.run_until_complete(loop.shutdown_asyncgens())
         finally:
             set_event_loop(None)
             loop.close()
@@ -888,6 +891,111 @@ def timeout(delay):
 
 def timeout_at(when):
     return Timeout(when)
+
+
+class TaskGroup:
+    """`async with asyncio.TaskGroup() as tg: tg.create_task(...)`: waits
+    for every task; the first failure cancels the rest, and the failures
+    are raised together as an ExceptionGroup (as in CPython 3.11)."""
+
+    def __init__(self):
+        self._tasks = set()
+        self._errors = []
+        self._entered = False
+        self._exiting = False
+        self._aborting = False
+        self._parent_task = None
+        self._parent_cancel_requested = False
+        self._waiter = None
+
+    def __repr__(self):
+        return "<TaskGroup tasks=%d errors=%d>" % (len(self._tasks), len(self._errors))
+
+    async def __aenter__(self):
+        if self._entered:
+            raise RuntimeError("TaskGroup %r has been already entered" % (self,))
+        self._entered = True
+        self._loop = get_running_loop()
+        self._parent_task = current_task()
+        if self._parent_task is None:
+            raise RuntimeError("TaskGroup %r cannot determine the parent task" % (self,))
+        return self
+
+    async def __aexit__(self, et, exc, tb):
+        self._exiting = True
+        propagate_cancellation_error = None
+        if exc is not None and self._is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        if et is not None and issubclass(et, CancelledError):
+            propagate_cancellation_error = exc
+        if et is not None and not self._aborting:
+            self._abort()
+        while self._tasks:
+            if self._waiter is None:
+                self._waiter = self._loop.create_future()
+            try:
+                await self._waiter
+            except CancelledError as ex:
+                if not self._aborting:
+                    propagate_cancellation_error = ex
+                    self._abort()
+            self._waiter = None
+        if self._base_error is not None:
+            raise self._base_error
+        if propagate_cancellation_error is not None and not self._errors:
+            raise propagate_cancellation_error
+        if et is not None and not issubclass(et, CancelledError):
+            self._errors.append(exc)
+        if self._errors:
+            errors = self._errors
+            self._errors = None
+            raise BaseExceptionGroup("unhandled errors in a TaskGroup", errors)
+        return None
+
+    _base_error = None
+
+    @staticmethod
+    def _is_base_error(exc):
+        return isinstance(exc, (SystemExit, KeyboardInterrupt))
+
+    def create_task(self, coro, *, name=None, context=None):
+        if not self._entered:
+            raise RuntimeError("TaskGroup %r has not been entered" % (self,))
+        if self._exiting and not self._tasks:
+            raise RuntimeError("TaskGroup %r is finished" % (self,))
+        if self._aborting:
+            raise RuntimeError("TaskGroup %r is shutting down" % (self,))
+        task = self._loop.create_task(coro, name=name)
+        if task.done():
+            self._on_task_done(task)
+        else:
+            self._tasks.add(task)
+            task.add_done_callback(self._on_task_done)
+        return task
+
+    def _abort(self):
+        self._aborting = True
+        for t in self._tasks:
+            if not t.done():
+                t.cancel()
+
+    def _on_task_done(self, task):
+        self._tasks.discard(task)
+        if self._waiter is not None and not self._tasks and not self._waiter.done():
+            self._waiter.set_result(True)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is None:
+            return
+        self._errors.append(exc)
+        if self._is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        if not self._aborting:
+            self._abort()
+            if not self._parent_task.done() and not self._exiting:
+                self._parent_cancel_requested = True
+                self._parent_task.cancel()
 
 
 # ---------------------------------------------------------------- locks

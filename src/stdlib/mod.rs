@@ -93,6 +93,8 @@ pub fn source(name: &str) -> Option<&'static str> {
         "optparse" => include_str!("optparse.py"),
         "reprlib" => include_str!("reprlib.py"),
         "_thread" => include_str!("_thread.py"),
+        "_weft_async" => include_str!("_weft_async.py"),
+        "_weft_excgroup" => include_str!("_weft_excgroup.py"),
         "concurrent" => "\"\"\"The concurrent package (weft): see concurrent.futures.\"\"\"\n",
         "concurrent.futures" => include_str!("concurrent_futures.py"),
         _ => return None,

@@ -2,9 +2,11 @@
 //! type. `install_all` runs once at startup (see `builtins::init_types`).
 
 pub mod bytes;
+pub mod bytes_case;
 pub mod bytes_text;
 pub mod complex;
 pub mod dict;
+pub mod excgroup;
 pub mod exceptions;
 pub mod file;
 pub mod float;
@@ -26,6 +28,7 @@ pub fn install_all() {
     strmethods::install();
     bytes::install();
     bytes_text::install();
+    bytes_case::install();
     list::install();
     tuple::install();
     dict::install();
@@ -35,6 +38,7 @@ pub fn install_all() {
     range::install();
     misc::install();
     exceptions::install();
+    excgroup::install();
     funcattrs::install();
     file::install();
     numdunder::install();
