@@ -57,6 +57,13 @@ fn swap(heap: &List, i: usize, j: usize) -> PyResult<()> {
     Ok(())
 }
 
+/// Puts `item` at the top of the heap, returning what was there.
+fn replace_top(heap: &List, item: Value) -> PyResult<Value> {
+    let mut l = heap.lock();
+    let first = l.first_mut().ok_or_else(out_of_range)?;
+    Ok(std::mem::replace(first, item))
+}
+
 /// Moves the item at `pos` up towards `start` while it is smaller than its
 /// parent.
 fn sift_down(vm: &mut Vm, heap: &List, start: usize, mut pos: usize) -> PyResult<()> {
@@ -136,11 +143,7 @@ fn heappop(vm: &mut Vm, a: Args) -> PyResult {
 fn heapreplace(vm: &mut Vm, a: Args) -> PyResult {
     check_args("heapreplace", &a, 2, 2)?;
     let heap = heap_arg(&a.pos[0], "heapreplace", "argument 1")?;
-    let returned = {
-        let mut l = heap.lock();
-        let first = l.first_mut().ok_or_else(out_of_range)?;
-        std::mem::replace(first, a.pos[1].clone())
-    };
+    let returned = replace_top(heap, a.pos[1].clone())?;
     sift_up(vm, heap, 0)?;
     Ok(returned)
 }
@@ -153,11 +156,7 @@ fn heappushpop(vm: &mut Vm, a: Args) -> PyResult {
     if !vm.lt(&top, &item)? {
         return Ok(item);
     }
-    let returned = {
-        let mut l = heap.lock();
-        let first = l.first_mut().ok_or_else(out_of_range)?;
-        std::mem::replace(first, item)
-    };
+    let returned = replace_top(heap, item)?;
     sift_up(vm, heap, 0)?;
     Ok(returned)
 }
