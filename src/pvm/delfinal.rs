@@ -73,6 +73,16 @@ pub fn on_drop(o: &mut Object) {
     PENDING.store(true, Ordering::Release);
 }
 
+/// Removes a parked object from the finalized set (its drop will not run
+/// the set check).
+fn forget_finalized(obj: &Value) {
+    if let Some(o) = obj.as_obj() {
+        if let Some(set) = FINALIZED.lock().as_mut() {
+            set.remove(&(Arc::as_ptr(o) as usize));
+        }
+    }
+}
+
 impl Vm {
     /// After a statement that dropped a reference (`del`, a module-level
     /// rebinding): runs parked `__del__`s right away, as CPython would.
@@ -104,6 +114,11 @@ impl Vm {
             None => return,
         };
         if type_flags(&cls) & tflags::HAS_DEL == 0 {
+            // Parked while its class's flags were unknown, and it has no
+            // `__del__`: its drop will return early on the (now cached)
+            // flags, so its address must not stay in FINALIZED, where a new
+            // object reusing the address would be taken as finalized.
+            forget_finalized(obj);
             return;
         }
         let Ok(Some(method)) = self.getattr_opt(obj, "__del__") else { return };
