@@ -380,6 +380,11 @@ impl Vm {
                 return Err(attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), n)));
             }
         }
+        if n == "__dict__" {
+            if let Some(r) = replace_instance_dict(obj, &v) {
+                return r;
+            }
+        }
         match with_instance_dict(obj, |d| d.set_name(name, v)) {
             Some(()) => Ok(()),
             None => Err(attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), n))),
@@ -430,6 +435,27 @@ impl Vm {
     }
 }
 
+
+/// `obj.__dict__ = d` on an instance with a dict: the instance's
+/// attributes become a copy of `d`'s items (weft's instance dict cannot be
+/// swapped for another object, so later changes to `d` itself are not
+/// seen through the instance, unlike CPython). `None` when `obj` has no
+/// instance dict.
+fn replace_instance_dict(obj: &Value, d: &Value) -> Option<PyResult<()>> {
+    let Value::Obj(o) = obj else { return None };
+    let mine = o.inst_dict()?;
+    let Some(Payload::Dict(theirs)) = d.payload() else {
+        return Some(Err(type_error(format!("__dict__ must be set to a dictionary, not a '{}'", type_name(d)))));
+    };
+    if std::ptr::eq(mine, theirs) {
+        return Some(Ok(()));
+    }
+    let copy = theirs.lock().clone_data();
+    // The old attributes are dropped after the lock is released.
+    let old = std::mem::replace(&mut *mine.lock(), copy);
+    drop(old);
+    Some(Ok(()))
+}
 
 /// `LoadAttr` on a plain instance (user class, `Payload::Instance`, with a
 /// `__dict__`) whose MRO has no data descriptor for non-dunder names: a

@@ -71,3 +71,23 @@ q = Q()
 print(get_x(q))
 Q.x = property(lambda self: "late property")
 print(get_x(q))
+
+# Assigning __dict__ replaces the instance's attributes.
+class D:
+    pass
+o = D()
+o.y = 2
+o.__dict__ = {"x": 1, "z": 3}
+print(vars(o), get_x(o), hasattr(o, "y"))
+set_x(o, 10)
+print(get_x(o), sorted(vars(o)))
+try:
+    o.__dict__ = [("x", 1)]
+except TypeError as e:
+    print("TypeError:", e)
+class AttrDict(dict):
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        self.__dict__ = self
+ad = AttrDict(k=5, x="from dict")
+print(ad.k, get_x(ad))
