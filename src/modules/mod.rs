@@ -5,7 +5,8 @@
 //! where it can), `_mt` (the Mersenne Twister core of `random.py`),
 //! `_heapq` (the heap operations of `heapq.py`), `_struct` (float packing
 //! for `struct.py`), `_weakref` (weak references) and `_weft_hash` (the
-//! digests behind `hashlib`).
+//! digests behind `hashlib`), `_subprocess` (child processes for
+//! `subprocess.py`).
 //! `native_module(name)` returns the constructor the importer calls once.
 
 pub mod collections;
@@ -20,6 +21,7 @@ pub mod os;
 pub mod osfd;
 pub mod regex;
 pub mod structfloat;
+pub mod subprocess;
 pub mod sys;
 pub mod time;
 pub mod weakref;
@@ -43,6 +45,7 @@ pub fn native_module(name: &str) -> Option<fn(&mut Vm) -> PyResult<Value>> {
         "_struct" => Some(structfloat::make),
         "_weakref" => Some(weakref::make),
         "_weft_hash" => Some(hashes::make),
+        "_subprocess" => Some(subprocess::make),
         _ => None,
     }
 }

@@ -65,6 +65,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "pathlib" => include_str!("pathlib.py"),
         "base64" => include_str!("base64.py"),
         "tempfile" => include_str!("tempfile.py"),
+        "subprocess" => include_str!("subprocess.py"),
         "struct" => include_str!("struct.py"),
         "asyncio" => include_str!("asyncio.py"),
         "atexit" => include_str!("atexit.py"),
