@@ -1425,6 +1425,21 @@ class Pattern:
         return out
 
     def split(self, string, maxsplit=0):
+        if not self._bytes and isinstance(string, str):
+            found = self._native_all(string, 0, len(string))
+            if found is not None:
+                # Every match found natively: slice between them directly.
+                if maxsplit:
+                    found = found[:maxsplit] if maxsplit > 0 else []
+                out = []
+                last = 0
+                for t in found:
+                    out.append(string[last:t[0]])
+                    for k in range(2, len(t), 2):
+                        out.append(None if t[k] < 0 else string[t[k]:t[k + 1]])
+                    last = t[1]
+                out.append(string[last:])
+                return out
         out = []
         last = 0
         n = 0
@@ -1700,7 +1715,9 @@ def compile(pattern, flags=0):
         return pattern
     if not isinstance(pattern, (str, bytes, bytearray)):
         raise TypeError("first argument must be string or compiled pattern")
-    key = (type(pattern), pattern, int(flags))
+    if type(flags) is not int:
+        flags = int(flags)
+    key = (type(pattern), pattern, flags)
     p = _cache.get(key)
     if p is None:
         p = Pattern(pattern, int(flags))

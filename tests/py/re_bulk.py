@@ -25,3 +25,8 @@ print(re.split(r"[,;]\s*", "a, b;c,  d"), re.split(r"(,)", "a,b"))
 pat = re.compile(r"(?P<k>\w+)=(?P<v>\d+)")
 print([m.groupdict() for m in pat.finditer("a=1 b=22 c=x d=4")])
 print(pat.sub(lambda m: m["v"] + "=" + m["k"], "a=1 b=22"))
+print(re.split('a', 'bab', maxsplit=-1), re.split('(a)(x)?', 'bab'), re.split(r'\W+', 'a, b;c', 1), re.split(r'(\d)', 'a1b2c'))
+print(re.split('x*', 'axb'), re.split(r'\s', 'é a b'), re.split('(?P<n>,)', 'a,b'), len(re.split(r"\W+", text)), re.split(rb",", b"a,b"))
+class S(str):
+    pass
+print(re.split(',', S('a,b')), type(re.split(',', S('a,b'))[0]).__name__, re.findall('A', 'aA', re.I))
