@@ -1387,8 +1387,14 @@ class Pattern:
         pos, end = self._bounds(s, pos, endpos)
         found = self._native_all(s, pos, end)
         if found is not None:
+            ng = self.groups
             for t in found:
-                g = [(t[k], t[k + 1]) if t[k] >= 0 else None for k in range(0, len(t), 2)]
+                if ng == 0:
+                    g = [(t[0], t[1])]
+                elif ng == 1:
+                    g = [(t[0], t[1]), (t[2], t[3]) if t[2] >= 0 else None]
+                else:
+                    g = [(t[k], t[k + 1]) if t[k] >= 0 else None for k in range(0, len(t), 2)]
                 yield Match(self, string, s, g, pos, end)
             return
         must_advance = False
