@@ -98,6 +98,7 @@ fn run_in_big_thread(f: impl FnOnce() -> i32 + Send + 'static) -> i32 {
         }
     };
     crate::pvm::runtime::stdout_flush();
+    crate::builtins::types::file::flush_all();
     code
 }
 

@@ -23,6 +23,44 @@ struct State {
     rbuf: Vec<u8>,
     rpos: usize,
     eof: bool,
+    /// Written data not yet passed to the OS (see `flush_writes`): every
+    /// other operation on the file writes it out first, and so do `close`,
+    /// `flush`, the object's drop and the end of the program.
+    wbuf: Vec<u8>,
+}
+
+/// Written bytes are passed to the OS in chunks of about this size.
+const WRITE_CHUNK: usize = 64 * 1024;
+
+impl Drop for State {
+    fn drop(&mut self) {
+        let _ = self.flush_writes();
+    }
+}
+
+/// Every file object opened, so the end of the program can write out
+/// their buffers (dead entries are pruned as the list grows).
+static OPEN_FILES: Mutex<Vec<std::sync::Weak<crate::object::Object>>> = Mutex::new(Vec::new());
+
+fn register_open(v: &Value) {
+    let Some(o) = v.as_obj() else { return };
+    let mut open = OPEN_FILES.lock();
+    if open.len() >= 64 && open.len().is_power_of_two() {
+        open.retain(|w| w.strong_count() > 0);
+    }
+    open.push(std::sync::Arc::downgrade(o));
+}
+
+/// Writes out every open file's buffered data (at the end of the program).
+pub fn flush_all() {
+    let open: Vec<_> = OPEN_FILES.lock().iter().filter_map(|w| w.upgrade()).collect();
+    for o in open {
+        if let Payload::Native(n) = &o.payload {
+            if let Some(f) = n.as_any().downcast_ref::<FileObj>() {
+                let _ = f.state.lock().flush_writes();
+            }
+        }
+    }
 }
 
 pub struct FileObj {
@@ -146,14 +184,18 @@ pub fn open(vm: &mut Vm, mut a: Args) -> PyResult {
         return Err(super::exceptions::os_error(21, "Is a directory", Some(&path)));
     }
     let obj = FileObj {
-        state: Mutex::new(State { file: Some(f), rbuf: Vec::new(), rpos: 0, eof: false }),
+        state: Mutex::new(State { file: Some(f), rbuf: Vec::new(), rpos: 0, eof: false, wbuf: Vec::new() }),
         name: path,
         mode: mode_s,
         binary,
         readable,
         writable,
     };
-    Ok(Value::obj(Payload::Native(Box::new(obj))))
+    let v = Value::obj(Payload::Native(Box::new(obj)));
+    if writable {
+        register_open(&v);
+    }
+    Ok(v)
 }
 
 fn parse_mode(mode: &str) -> PyResult<(OpenOptions, bool, bool, bool)> {
@@ -194,7 +236,18 @@ fn parse_mode(mode: &str) -> PyResult<(OpenOptions, bool, bool, bool)> {
 }
 
 impl State {
+    /// Passes the buffered written data to the OS.
+    fn flush_writes(&mut self) -> std::io::Result<()> {
+        if !self.wbuf.is_empty() {
+            let data = std::mem::take(&mut self.wbuf);
+            if let Some(f) = self.file.as_mut() {
+                f.write_all(&data)?;
+            }
+        }
+        Ok(())
+    }
     fn fill(&mut self) -> std::io::Result<bool> {
+        self.flush_writes()?;
         if self.eof {
             return Ok(false);
         }
@@ -215,6 +268,7 @@ impl State {
     /// Drops buffered read-ahead, moving the OS position back to the
     /// logical one (before writes and seeks).
     fn sync(&mut self) -> std::io::Result<()> {
+        self.flush_writes()?;
         let unread = (self.rbuf.len() - self.rpos) as i64;
         if unread > 0 {
             if let Some(f) = self.file.as_mut() {
@@ -365,9 +419,13 @@ fn write_bytes(f: &FileObj, data: &[u8]) -> PyResult<()> {
     if !f.writable {
         return Err(unsupported("not writable"));
     }
-    st.sync().map_err(|e| io_error(&e, None))?;
-    if let Some(file) = st.file.as_mut() {
-        file.write_all(data).map_err(|e| io_error(&e, None))?;
+    // After reading, the OS position is past the read-ahead: give it back.
+    if st.rpos < st.rbuf.len() || st.eof {
+        st.sync().map_err(|e| io_error(&e, None))?;
+    }
+    st.wbuf.extend_from_slice(data);
+    if st.wbuf.len() >= WRITE_CHUNK {
+        st.flush_writes().map_err(|e| io_error(&e, None))?;
     }
     Ok(())
 }
@@ -404,18 +462,23 @@ fn writelines(vm: &mut Vm, a: Args) -> PyResult {
 fn close(_vm: &mut Vm, a: Args) -> PyResult {
     let f = fobj(&a)?;
     let mut st = f.state.lock();
+    let written = st.flush_writes();
     if let Some(mut file) = st.file.take() {
         let _ = file.flush();
     }
+    written.map_err(|e| io_error(&e, None))?;
     Ok(Value::None)
 }
 
 fn flush(_vm: &mut Vm, a: Args) -> PyResult {
     let f = fobj(&a)?;
     let mut st = f.state.lock();
-    match st.file.as_mut() {
-        Some(file) => file.flush().map_err(|e| io_error(&e, None))?,
-        None => return Err(closed_err()),
+    if st.file.is_none() {
+        return Err(closed_err());
+    }
+    st.flush_writes().map_err(|e| io_error(&e, None))?;
+    if let Some(file) = st.file.as_mut() {
+        file.flush().map_err(|e| io_error(&e, None))?;
     }
     Ok(Value::None)
 }
@@ -453,6 +516,7 @@ fn seek(vm: &mut Vm, a: Args) -> PyResult {
 fn tell(_vm: &mut Vm, a: Args) -> PyResult {
     let f = fobj(&a)?;
     let mut st = f.state.lock();
+    st.flush_writes().map_err(|e| io_error(&e, None))?;
     let unread = (st.rbuf.len() - st.rpos) as u64;
     let p = match st.file.as_mut() {
         Some(file) => file.stream_position().map_err(|e| io_error(&e, None))?,
@@ -473,6 +537,7 @@ fn seekable(_vm: &mut Vm, a: Args) -> PyResult {
 }
 fn fileno(_vm: &mut Vm, a: Args) -> PyResult {
     let f = fobj(&a)?;
+    // As in CPython, buffered data is not written out by `fileno()`.
     let st = f.state.lock();
     match &st.file {
         #[cfg(unix)]
