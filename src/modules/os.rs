@@ -40,6 +40,10 @@ pub fn make(_vm: &mut Vm) -> PyResult<Value> {
             ("close", "posix.close", super::osfd::close),
             ("read", "posix.read", super::osfd::read),
             ("write", "posix.write", super::osfd::write),
+            ("fsync", "posix.fsync", super::osfd::fsync),
+            ("isatty", "posix.isatty", super::osfd::isatty),
+            ("_exit", "posix._exit", super::osfd::exit_now),
+            ("getppid", "posix.getppid", super::osfd::getppid),
         ],
     );
     let mut d = DictData::default();

@@ -100,3 +100,32 @@ pub fn file_from_fd(fd_value: &Value) -> PyResult<File> {
     // the returned File becomes its owner.
     Ok(unsafe { File::from_raw_fd(fd) })
 }
+
+/// `posix.fsync(fd)`: the file's data and metadata reach the disk.
+pub fn fsync(_vm: &mut Vm, a: Args) -> PyResult {
+    check_args("fsync", &a, 1, 1)?;
+    with_fd(fd_arg(a.pos.first())?, |f| f.sync_all())?;
+    Ok(Value::None)
+}
+
+/// `posix.isatty(fd)`: whether the descriptor is a terminal (False for a
+/// descriptor that is not open, as CPython).
+pub fn isatty(_vm: &mut Vm, a: Args) -> PyResult {
+    check_args("isatty", &a, 1, 1)?;
+    let fd = fd_arg(a.pos.first())?;
+    Ok(Value::bool(with_fd(fd, |f| Ok(std::io::IsTerminal::is_terminal(&*f))).unwrap_or(false)))
+}
+
+/// `posix._exit(n)`: ends the process at once, without flushing buffers
+/// or running exit handlers.
+pub fn exit_now(_vm: &mut Vm, a: Args) -> PyResult {
+    check_args("_exit", &a, 1, 1)?;
+    let code = small_int(&a.pos[0]).ok_or_else(|| type_error("an integer is required"))?;
+    std::process::exit(code as i32)
+}
+
+/// `posix.getppid()`.
+pub fn getppid(_vm: &mut Vm, a: Args) -> PyResult {
+    check_args("getppid", &a, 0, 0)?;
+    Ok(Value::Int(i64::from(std::os::unix::process::parent_id())))
+}

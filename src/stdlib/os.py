@@ -6,7 +6,7 @@ import posix
 from posix import (getcwd, chdir, listdir, mkdir, remove, unlink, rmdir,
                    rename, replace, getpid, cpu_count, urandom, readlink,
                    chmod)
-from posix import open, close, read, write
+from posix import open, close, read, write, fsync, isatty, _exit, getppid
 import builtins as _builtins
 
 name = 'posix'
@@ -344,3 +344,51 @@ def get_terminal_size(fd=1):
 
 import posixpath as path
 sys.modules['os.path'] = path
+
+
+def system(command):
+    """Runs `command` in a shell; returns the wait status (exit code << 8,
+    or the signal number for a child killed by a signal), as on Unix."""
+    import _subprocess
+    code = _subprocess.run(["/bin/sh", "-c", command], None, None, 0, 0, 0, None, None)[0]
+    return code << 8 if code >= 0 else -code
+
+
+class _wrap_close:
+    """The file `popen` returns: its close() gives the child's wait status
+    (None for success)."""
+
+    def __init__(self, stream, status):
+        self._stream = stream
+        self._status = status
+
+    def close(self):
+        self._stream.close()
+        return None if self._status == 0 else self._status
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def __iter__(self):
+        return iter(self._stream)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def popen(cmd, mode="r", buffering=-1):
+    """Runs `cmd` in a shell to completion; mode "r" reads its output (weft
+    runs the child before returning, so nothing streams)."""
+    if not isinstance(cmd, str):
+        raise TypeError("invalid cmd type (%s, expected string)" % type(cmd))
+    if mode not in ("r", "w"):
+        raise ValueError("invalid mode %r" % mode)
+    import _subprocess, io
+    if mode == "r":
+        code, out, _ = _subprocess.run(["/bin/sh", "-c", cmd], None, None, 0, 1, 0, None, None)
+        status = code << 8 if code >= 0 else -code
+        return _wrap_close(io.StringIO(out.decode("utf-8", "replace")), status)
+    raise ValueError("weft's os.popen supports only mode 'r'")
