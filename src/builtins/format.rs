@@ -140,14 +140,14 @@ pub fn format_builtin(_vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Option<St
 /// Pads `body` (already signed/prefixed parts) to the spec's width.
 /// `prefix` is the sign+base prefix used by `=` alignment.
 fn pad(spec: &Spec, prefix: &str, body: &str, default_align: char) -> String {
-    // No padding (the common case): only the length bound needs counting.
-    if spec.width <= prefix.len() + body.len() && spec.width <= prefix.chars().count() + body.chars().count() {
+    let len = prefix.chars().count() + body.chars().count();
+    if spec.width <= len {
+        // No padding (the common case).
         let mut s = String::with_capacity(prefix.len() + body.len());
         s.push_str(prefix);
         s.push_str(body);
         return s;
     }
-    let len = prefix.chars().count() + body.chars().count();
     let n = spec.width - len;
     let fill = |k: usize| std::iter::repeat(spec.fill).take(k).collect::<String>();
     match spec.align.unwrap_or(default_align) {

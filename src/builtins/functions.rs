@@ -77,20 +77,8 @@ pub fn install(dict: &mut DictData) {
 
 /// `len(x)` of an exact built-in container or str (see `FastFn`).
 fn len_fast(_vm: &mut Vm, a: &[Value]) -> Option<PyResult> {
-    let [Value::Obj(o)] = a else { return None };
-    if o.class.is_some() {
-        return None;
-    }
-    let n = match &o.payload {
-        Payload::Str(s) => s.char_len(),
-        Payload::List(l) => l.lock().len(),
-        Payload::Tuple(t) => t.len(),
-        Payload::Dict(d) | Payload::Set(d) => d.lock().len(),
-        Payload::FrozenSet(d) => d.len(),
-        Payload::Bytes(b) => b.len(),
-        _ => return None,
-    };
-    Some(Ok(Value::Int(n as i64)))
+    let [x] = a else { return None };
+    crate::pvm::ops::builtin_len(x).map(|n| Ok(Value::Int(n as i64)))
 }
 
 /// `isinstance(x, C)` for a class (or tuple of classes) whose metaclass is

@@ -4,8 +4,8 @@
 
 use crate::builtins::args::check_args;
 use crate::bytecode::opcodes::BinOp;
-use crate::object::types::{lookup_in_type, type_of, types};
-use crate::object::{Args, Payload};
+use crate::object::Args;
+use crate::pvm::ops::has_own_dict_method;
 use crate::pvm::{PyResult, Vm};
 use crate::value::Value;
 
@@ -22,7 +22,7 @@ pub fn make(_vm: &mut Vm) -> PyResult<Value> {
 fn count_elements(vm: &mut Vm, a: Args) -> PyResult {
     check_args("_count_elements", &a, 2, 2)?;
     let (mapping, iterable) = (&a.pos[0], &a.pos[1]);
-    let plain = has_dict_methods(mapping);
+    let plain = has_own_dict_method(mapping, "get") && has_own_dict_method(mapping, "__setitem__");
     let get = if plain { None } else { Some(vm.getattr(mapping, "get")?) };
     let it = vm.iter(iterable)?;
     while let Some(elem) = vm.next(&it)? {
@@ -38,17 +38,4 @@ fn count_elements(vm: &mut Vm, a: Args) -> PyResult {
         }
     }
     Ok(Value::None)
-}
-
-/// Is `v` a dict whose type keeps dict's own `get` and `__setitem__`?
-fn has_dict_methods(v: &Value) -> bool {
-    let dict = &types().dict;
-    if !crate::object::types::is_subtype(type_of(v), dict) || !matches!(v.payload(), Some(Payload::Dict(_))) {
-        return false;
-    }
-    let same = |name: &str| match (lookup_in_type(type_of(v), name), lookup_in_type(dict, name)) {
-        (Some(a), Some(b)) => a.is(&b),
-        _ => false,
-    };
-    same("get") && same("__setitem__")
 }

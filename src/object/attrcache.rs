@@ -46,10 +46,9 @@ fn with_cache<R>(f: impl FnOnce(&mut Vec<Option<Entry>>) -> R) -> R {
     // that inlines to a direct thread-local access); the thread-local
     // lives as long as this thread and has no destructor.
     let cell = CACHE.with(|c| c.get());
-    // SAFETY: the cache is only reached through this function, and `f`
-    // (the bodies in `cached_lookup`) never re-enters it: they only compare
-    // and clone values (the MRO walk runs outside). So this is the only
-    // reference to the cell's contents.
+    // SAFETY: only this function reaches the cache, and `f` (in
+    // `cached_lookup`: compares and clones; the MRO walk runs outside)
+    // never re-enters it, so this is the only reference to its contents.
     f(unsafe { &mut *cell })
 }
 

@@ -36,6 +36,14 @@ pub struct Entry {
     pub value: Value,
 }
 
+impl Entry {
+    /// Is this entry's key the object `key` itself (identity, not equality)?
+    #[inline(always)]
+    fn holds_key(&self, key: &Value) -> bool {
+        matches!((&self.key, key), (Value::Obj(a), Value::Obj(b)) if Arc::ptr_eq(a, b))
+    }
+}
+
 /// Tables with at most this many entries (live or tombstones) are searched
 /// by name with a linear scan.
 const SMALL: usize = 8;
@@ -316,8 +324,8 @@ impl DictData {
     #[inline(always)]
     fn hinted_index(&self, name: &Name, hint: &AtomicU8) -> Option<usize> {
         let h = hint.load(Ordering::Relaxed) as usize;
-        if let (Some(e), Some(Value::Obj(n))) = (self.entries.get(h), name.value) {
-            if matches!(&e.key, Value::Obj(k) if Arc::ptr_eq(k, n)) {
+        if let (Some(e), Some(n)) = (self.entries.get(h), name.value) {
+            if e.holds_key(n) {
                 return Some(h);
             }
         }
@@ -335,10 +343,7 @@ impl DictData {
     #[inline]
     pub fn value_at_named(&self, i: usize, name: &Value) -> Option<&Value> {
         let e = self.entries.get(i)?;
-        match (&e.key, name) {
-            (Value::Obj(a), Value::Obj(b)) if Arc::ptr_eq(a, b) => Some(&e.value),
-            _ => None,
-        }
+        e.holds_key(name).then_some(&e.value)
     }
     #[inline]
     fn find_name(&self, name: &Name) -> Option<usize> {

@@ -49,10 +49,9 @@ fn with_cache<R>(f: impl FnOnce(&mut Vec<Option<Entry>>) -> R) -> R {
     // that inlines to a direct thread-local access); the thread-local
     // lives as long as this thread and has no destructor.
     let cell = CACHE.with(|c| c.get());
-    // SAFETY: the cache is only reached through this function, and `f`
-    // (the bodies of `get` and `put` below) never re-enters it: they only
-    // compare, lock a dict, clone and drop values, and dropping a value
-    // runs no Python code. So this is the only reference to the cell's contents.
+    // SAFETY: only this function reaches the cache, and `f` (`get`/`put`:
+    // compare, lock a dict, clone and drop values, no Python code) never
+    // re-enters it, so this is the only reference to its contents.
     f(unsafe { &mut *cell })
 }
 

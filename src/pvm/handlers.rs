@@ -466,20 +466,10 @@ impl Vm {
         Ok(())
     }
 
-    /// `LoadMethod`: (method, receiver) for a plain method on the type, else
-    /// (attribute, Null).
+    /// `LoadMethod` once the inner loop (`fast.rs`) has found no plain
+    /// method on the receiver's type: (attribute, Null).
     pub(super) fn op_load_method(&mut self, arg: u32) -> PyResult<()> {
         let frame = frame!(self);
-        // A Python or native method found on the type of a plain
-        // object: the receiver stays on the stack, behind the method.
-        if let Some(m) = super::attr::plain_method(frame.top(), &frame.code.name_values[arg as usize]) {
-            let this = frame.pop();
-            frame.push(m);
-            frame.push(this);
-            return Ok(());
-        }
-        // Not a plain method (what `load_method` would check first): the
-        // attribute, with no receiver.
         let obj = frame.pop();
         let name = frame.code.name_values[arg as usize].clone();
         let v = self.getattr_name(&obj, &code_name(&name)?)?;

@@ -34,14 +34,37 @@ pub fn ascii_of(s: &str) -> String {
     out
 }
 
-/// Does the class of `o` (an instance of a dict subclass) get method
+/// Is `v` a dict (or dict subclass instance) whose type gets method
 /// `name` from `dict` itself (not overridden anywhere in its MRO)?
-fn inherits_dict_method(o: &crate::object::ObjRef, name: &str) -> bool {
-    let Some(cls) = &o.class else { return false };
-    match (lookup_in_type(cls, name), lookup_in_type(&crate::object::types::types().dict, name)) {
+pub fn has_own_dict_method(v: &Value, name: &str) -> bool {
+    if !matches!(v.payload(), Some(Payload::Dict(_))) {
+        return false;
+    }
+    match (lookup_in_type(type_of(v), name), lookup_in_type(&crate::object::types::types().dict, name)) {
         (Some(a), Some(b)) => a.is(&b),
         _ => false,
     }
+}
+
+/// The length of an exact built-in container, str or range (a subclass
+/// may define `__len__`, so it gets `None`).
+pub fn builtin_len(v: &Value) -> Option<usize> {
+    let o = v.as_obj().filter(|o| o.class.is_none())?;
+    Some(match &o.payload {
+        Payload::Str(s) => s.char_len(),
+        Payload::List(l) => l.lock().len(),
+        Payload::Tuple(t) => t.len(),
+        Payload::Dict(d) | Payload::Set(d) => d.lock().len(),
+        Payload::FrozenSet(d) => d.len(),
+        Payload::Bytes(b) => b.len(),
+        Payload::ByteArray(b) => b.lock().len(),
+        Payload::Range { start, stop, step } => range_len(*start, *stop, *step),
+        Payload::DictView { dict, .. } => match &dict.payload {
+            Payload::Dict(d) => d.lock().len(),
+            _ => return None,
+        },
+        _ => return None,
+    })
 }
 
 fn is_user(v: &Value) -> bool {
@@ -425,25 +448,8 @@ impl Vm {
     }
 
     pub fn len(&mut self, v: &Value) -> PyResult<usize> {
-        // Built-in containers answer directly (a subclass may define
-        // `__len__`, found below).
-        if let Some(o) = v.as_obj().filter(|o| o.class.is_none()) {
-            match &o.payload {
-                Payload::Str(s) => return Ok(s.char_len()),
-                Payload::List(l) => return Ok(l.lock().len()),
-                Payload::Tuple(t) => return Ok(t.len()),
-                Payload::Dict(d) | Payload::Set(d) => return Ok(d.lock().len()),
-                Payload::FrozenSet(d) => return Ok(d.len()),
-                Payload::Bytes(b) => return Ok(b.len()),
-                Payload::ByteArray(b) => return Ok(b.lock().len()),
-                Payload::Range { start, stop, step } => return Ok(range_len(*start, *stop, *step)),
-                Payload::DictView { dict, .. } => {
-                    if let Payload::Dict(d) = &dict.payload {
-                        return Ok(d.lock().len());
-                    }
-                }
-                _ => {}
-            }
+        if let Some(n) = builtin_len(v) {
+            return Ok(n);
         }
         match self.call_special(v, "__len__", vec![])? {
             Some(r) => {
@@ -525,7 +531,7 @@ impl Vm {
                     }
                     _ => {}
                 }
-            } else if matches!(o.payload, Payload::Dict(_)) && inherits_dict_method(o, "__getitem__") {
+            } else if has_own_dict_method(c, "__getitem__") {
                 // A dict subclass (defaultdict, Counter...) with dict's own
                 // `__getitem__`: what `dict.__getitem__` does, without the call.
                 if let Some(v) = self.dict_get(c, k)? {
@@ -580,7 +586,7 @@ impl Vm {
                     (Payload::Dict(_), _) => return self.dict_set(c, k, v),
                     _ => {}
                 }
-            } else if matches!(o.payload, Payload::Dict(_)) && inherits_dict_method(o, "__setitem__") {
+            } else if has_own_dict_method(c, "__setitem__") {
                 return self.dict_set(c, k, v);
             }
         }

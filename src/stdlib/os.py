@@ -349,8 +349,11 @@ sys.modules['os.path'] = path
 def system(command):
     """Runs `command` in a shell; returns the wait status (exit code << 8,
     or the signal number for a child killed by a signal), as on Unix."""
-    import _subprocess
-    code = _subprocess.run(["/bin/sh", "-c", command], None, None, 0, 0, 0, None, None)[0]
+    import subprocess
+    return _wait_status(subprocess.run(command, shell=True).returncode)
+
+
+def _wait_status(code):
     return code << 8 if code >= 0 else -code
 
 
@@ -386,9 +389,9 @@ def popen(cmd, mode="r", buffering=-1):
         raise TypeError("invalid cmd type (%s, expected string)" % type(cmd))
     if mode not in ("r", "w"):
         raise ValueError("invalid mode %r" % mode)
-    import _subprocess, io
-    if mode == "r":
-        code, out, _ = _subprocess.run(["/bin/sh", "-c", cmd], None, None, 0, 1, 0, None, None)
-        status = code << 8 if code >= 0 else -code
-        return _wrap_close(io.StringIO(out.decode("utf-8", "replace")), status)
-    raise ValueError("weft's os.popen supports only mode 'r'")
+    if mode != "r":
+        raise ValueError("weft's os.popen supports only mode 'r'")
+    import subprocess, io
+    done = subprocess.run(cmd, shell=True, stdout=subprocess.PIPE)
+    out = io.StringIO(done.stdout.decode("utf-8", "replace"))
+    return _wrap_close(out, _wait_status(done.returncode))
